@@ -1,0 +1,1 @@
+"""eventwire: news articles to checkable political event records."""

@@ -1,0 +1,266 @@
+"""Frozen records: the article, its layers, and the problems found on the way.
+
+Every record is immutable; collections are tuples. Spans are half-open character
+offsets into ``Article.text`` and are built only through ``Span.of`` so that the
+offsets and the surface text can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+SCHEMA_VERSION = 1
+
+Modality = Literal["asserted", "planned", "considered", "demanded", "hypothetical", "negated"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+DuplicateKind = Literal["exact", "near"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """A half-open character range of the article text, with the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """Cut ``text[start:end]``; raises ValueError on offsets outside the text."""
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"span [{start}, {end}] lies outside a text of {len(text)} characters")
+        return cls(start=start, end=end, text=text[start:end])
+
+    def as_list(self) -> list[int]:
+        """The span as the ``[start, end]`` pair of the public record."""
+        return [self.start, self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem:
+    """Something that went wrong with one input or one part of it; never a fault of the program."""
+
+    code: str
+    stage: str
+    message: str
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One input article as given: its text is never altered."""
+
+    id: str
+    text: str
+    published: dt.date | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    origin: str = "<input>"
+    line: int | None = None
+    published_from: str | None = None  # "input", "option", "metadata", "html", "dateline"
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rejection:
+    """An input that could not become an article, with the reason (a Problem code)."""
+
+    id: str
+    origin: str
+    line: int | None
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Token:
+    """One token of the parse, free of spaCy objects."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    sent: int
+    ent_type: str = ""
+    ent_iob: str = "O"
+    morph: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityMention:
+    """A named-entity mention as the parser found it (before linking)."""
+
+    span: Span
+    label: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Parse:
+    """Tokens, sentences and entity mentions of one article."""
+
+    model: str
+    tokens: tuple[Token, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    mentions: tuple[EntityMention, ...] = ()
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        """The tokens of sentence ``index``."""
+        return tuple(t for t in self.tokens if t.sent == index)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Duplicate:
+    """A passage (or a whole article) that repeats another one; reported, never dropped."""
+
+    span: Span
+    of: Span | None
+    kind: DuplicateKind
+    similarity: float
+    scope: Literal["paragraph", "article"] = "paragraph"
+    of_article: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor:
+    """Who an entity acts for: country (ISO alpha-3), organisation, role and CAMEO actor code."""
+
+    country: str | None = None
+    org: str | None = None
+    role: str | None = None
+    cameo: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """One real-world actor of the article with all its mentions."""
+
+    id: str
+    name: str
+    type: str
+    actor: Actor | None = None
+    mentions: tuple[Span, ...] = ()
+    kb_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """A statement with its speaker and cue."""
+
+    id: str
+    span: Span
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_name: str | None = None
+    speaker_span: Span | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    repeat_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimeRef:
+    """A TIMEX3-normalised time expression."""
+
+    id: str
+    span: Span
+    type: TimeType
+    value: str
+    anchor: str | None = None  # the date the value was computed from, None when none was known
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """A toponym resolved (or not) to a gazetteer entry."""
+
+    id: str
+    span: Span
+    geonameid: int | None = None
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None
+    reason: str | None = None  # why it was resolved this way, or why it could not be
+    is_metonym: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventActor:
+    """An event side: the actor codes plus the entity it came from."""
+
+    entity: str | None
+    name: str | None
+    country: str | None = None
+    org: str | None = None
+    role: str | None = None
+    cameo: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """Who did what to whom, when and where, tied to the sentence and trigger it came from."""
+
+    id: str
+    source: EventActor | None
+    target: EventActor | None
+    cameo: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    date: str | None
+    place: str | None
+    modality: Modality
+    quote: str | None
+    sentence: Span
+    trigger: Span
+    confidence: float
+    rule: str = ""
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Analysis:
+    """Everything known about one article; each stage returns a new one with one more layer."""
+
+    article: Article
+    normalized: str = ""
+    paragraphs: tuple[Span, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
+    parse: Parse | None = None
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    provenance: tuple[tuple[str, int], ...] = field(default=())
+
+    def add(self, **layers: object) -> Analysis:
+        """A copy with the given layers replaced; problems are appended, not replaced."""
+        extra = layers.pop("problems", ())
+        problems = self.problems + tuple(extra)  # type: ignore[arg-type]
+        return replace(self, problems=problems, **layers)  # type: ignore[arg-type]
+
+    @property
+    def text(self) -> str:
+        """The article text, unchanged."""
+        return self.article.text

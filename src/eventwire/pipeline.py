@@ -1,0 +1,201 @@
+"""Stage registry and the Pipeline that runs stages over a stream of articles.
+
+A stage is a function ``(Analysis, Settings) -> Analysis`` registered with ``@stage``.
+The one batched stage, ``parse``, takes and yields a stream. The pipeline checks the
+order of stages when it is built, streams, keeps input order, and turns a stage's
+exception on one article into a recorded Problem (or re-raises it, when asked).
+"""
+
+from __future__ import annotations
+
+import importlib
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.errors import ConfigError, StageError
+from eventwire.model import Analysis, Article, Problem
+
+if TYPE_CHECKING:
+    from eventwire.config import Settings
+
+StageFunction = Callable[[Analysis, "Settings"], Analysis]
+BatchFunction = Callable[[Iterable[Analysis], "Settings"], Iterator[Analysis]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StageInfo:
+    """A registered stage: its function, version and what it reads and adds."""
+
+    name: str
+    version: int
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    function: StageFunction | None = None
+    batch: BatchFunction | None = None
+
+
+REGISTRY: dict[str, StageInfo] = {}
+
+#: Where each built-in stage lives; imported on first use.
+MODULES: dict[str, str] = {
+    "clean": "eventwire.stages.clean",
+    "dedupe": "eventwire.stages.dedupe",
+    "parse": "eventwire.stages.parse",
+    "entities": "eventwire.stages.entities",
+    "actors": "eventwire.stages.actors",
+    "quotes": "eventwire.stages.quotes",
+    "dates": "eventwire.stages.dates",
+    "geo": "eventwire.stages.geo",
+    "coding": "eventwire.stages.coding",
+}
+
+
+def stage(
+    name: str, *, version: int, requires: tuple[str, ...], provides: tuple[str, ...]
+) -> Callable[[StageFunction], StageFunction]:
+    """Register a per-article stage."""
+
+    def register(function: StageFunction) -> StageFunction:
+        REGISTRY[name] = StageInfo(name=name, version=version, requires=requires, provides=provides, function=function)
+        return function
+
+    return register
+
+
+def batch_stage(
+    name: str, *, version: int, requires: tuple[str, ...], provides: tuple[str, ...]
+) -> Callable[[BatchFunction], BatchFunction]:
+    """Register a stage that works on a stream of articles (the parser)."""
+
+    def register(function: BatchFunction) -> BatchFunction:
+        REGISTRY[name] = StageInfo(name=name, version=version, requires=requires, provides=provides, batch=function)
+        return function
+
+    return register
+
+
+def get_stage(name: str) -> StageInfo:
+    """The registered stage called ``name``, importing its module if needed."""
+    if name not in REGISTRY and name in MODULES:
+        importlib.import_module(MODULES[name])
+    if name not in REGISTRY:
+        raise ConfigError(f"unknown stage {name!r}; known stages: {', '.join(sorted(set(MODULES) | set(REGISTRY)))}")
+    return REGISTRY[name]
+
+
+class StageTimeout(Exception):
+    """Raised inside an article's stages when its time is up."""
+
+
+class Pipeline:
+    """An ordered list of stages, checked when built, run over a stream of articles."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.stages = tuple(get_stage(name) for name in settings.stages)
+        available: set[str] = {"article"}
+        for info in self.stages:
+            missing = [r for r in info.requires if r not in available]
+            if missing:
+                raise ConfigError(
+                    f"stage {info.name!r} needs {', '.join(missing)}, which no earlier stage provides; "
+                    f"order given: {', '.join(settings.stages)}"
+                )
+            available.update(info.provides)
+
+    @property
+    def versions(self) -> tuple[tuple[str, int], ...]:
+        """(stage, version) of every stage, for provenance."""
+        return tuple((info.name, info.version) for info in self.stages)
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Run every stage over the articles, streaming, in input order."""
+        stream: Iterable[Analysis] = (
+            Analysis(article=a, problems=a.problems, provenance=self.versions) for a in articles
+        )
+        group: list[StageInfo] = []
+        for info in self.stages:
+            if info.batch is not None:
+                stream = self._per_article(stream, tuple(group))
+                group = []
+                stream = info.batch(stream, self.settings)
+            else:
+                group.append(info)
+        return self._per_article(stream, tuple(group), timed=True)
+
+    def run(self, article: Article) -> Analysis:
+        """Run the pipeline on one article."""
+        return next(iter(self.pipe([article])))
+
+    def _per_article(
+        self, stream: Iterable[Analysis], stages: tuple[StageInfo, ...], *, timed: bool = False
+    ) -> Iterator[Analysis]:
+        for analysis in stream:
+            if not stages:
+                yield analysis
+                continue
+            seconds = self.settings.article_seconds if timed else 0.0
+            yield self._apply(analysis, stages, seconds)
+
+    def _apply(self, analysis: Analysis, stages: tuple[StageInfo, ...], seconds: float) -> Analysis:
+        current = analysis
+        try:
+            with _time_limit(seconds):
+                for info in stages:
+                    current = self._one(current, info)
+        except StageTimeout:
+            return current.add(
+                problems=[
+                    Problem(
+                        code="pipeline.timeout",
+                        stage="pipeline",
+                        message=f"the article's stages took longer than {seconds:g} s; later layers are missing",
+                    )
+                ]
+            )
+        return current
+
+    def _one(self, analysis: Analysis, info: StageInfo) -> Analysis:
+        function = info.function
+        if function is None:
+            raise ConfigError(f"stage {info.name!r} is a batch stage")
+        try:
+            return function(analysis, self.settings)
+        except StageTimeout:
+            raise
+        except Exception as exc:
+            if self.settings.raise_errors:
+                raise StageError(info.name, analysis.article.id, exc) from exc
+            return analysis.add(
+                problems=[
+                    Problem(
+                        code="pipeline.stage_failed",
+                        stage=info.name,
+                        message=f"{type(exc).__name__}: {exc}",
+                    )
+                ]
+            )
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise StageTimeout after ``seconds`` (main thread on POSIX only; elsewhere no limit)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise StageTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

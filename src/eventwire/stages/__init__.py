@@ -1,0 +1,1 @@
+"""Pipeline stages: each a pure function over an Analysis, registered by name."""

@@ -1,0 +1,133 @@
+"""Exact and near-duplicate paragraphs inside an article, and duplicate articles across inputs.
+
+Duplicates are recorded, never removed: the analyst decides what to count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from datasketch import MinHash, MinHashLSH
+
+from eventwire.model import Analysis, Duplicate, Problem, Span
+from eventwire.config import Settings
+from eventwire.pipeline import stage
+
+_TOKEN = re.compile(r"\w+")
+NUM_PERM = 64
+NEAR_THRESHOLD = 0.8
+MIN_WORDS = 6
+
+
+def fingerprint(text: str) -> str:
+    """Case-, quote- and whitespace-insensitive form of a passage for exact matching."""
+    return " ".join(_TOKEN.findall(text.casefold()))
+
+
+def shingles(text: str, size: int = 3) -> set[str]:
+    """Word n-grams of a passage (the words themselves when it is shorter than ``size``)."""
+    words = _TOKEN.findall(text.casefold())
+    if len(words) < size:
+        return set(words)
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def minhash(items: set[str]) -> MinHash:
+    """A MinHash sketch of a shingle set (deterministic: fixed seed, sha1 hashing)."""
+    sketch = MinHash(num_perm=NUM_PERM, seed=1)
+    sketch.update_batch([item.encode("utf-8") for item in items])
+    return sketch
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """Exact Jaccard similarity of two sets."""
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def find_duplicate_paragraphs(paragraphs: Sequence[Span]) -> tuple[Duplicate, ...]:
+    """Each paragraph that repeats an earlier one, exactly or nearly, pointing at its first occurrence."""
+    found: list[Duplicate] = []
+    first_exact: dict[str, Span] = {}
+    lsh = MinHashLSH(threshold=NEAR_THRESHOLD * 0.9, num_perm=NUM_PERM)
+    sets: dict[str, set[str]] = {}
+    for index, para in enumerate(paragraphs):
+        key = fingerprint(para.text)
+        if not key:
+            continue
+        earlier = first_exact.get(key)
+        if earlier is not None:
+            found.append(Duplicate(span=para, of=earlier, kind="exact", similarity=1.0))
+            continue
+        first_exact[key] = para
+        if len(key.split()) < MIN_WORDS:
+            continue
+        items = shingles(para.text)
+        sketch = minhash(items)
+        best: tuple[float, Span] | None = None
+        for candidate in lsh.query(sketch):
+            other = paragraphs[int(candidate)]
+            score = jaccard(items, sets[candidate])
+            if score >= NEAR_THRESHOLD and (best is None or score > best[0]):
+                best = (score, other)
+        if best is not None:
+            found.append(Duplicate(span=para, of=best[1], kind="near", similarity=round(best[0], 3)))
+        name = str(index)
+        sets[name] = items
+        lsh.insert(name, sketch)
+    return tuple(found)
+
+
+@stage("dedupe", version=1, requires=("paragraphs",), provides=("duplicates",))
+def dedupe_paragraphs(analysis: Analysis, settings: Settings) -> Analysis:
+    """Record repeated paragraphs of the article."""
+    return analysis.add(duplicates=analysis.duplicates + find_duplicate_paragraphs(analysis.paragraphs))
+
+
+class ArticleIndex:
+    """Remembers the articles of a run to flag exact and near-duplicate articles across inputs."""
+
+    def __init__(self, *, threshold: float = NEAR_THRESHOLD) -> None:
+        self._threshold = threshold
+        self._exact: dict[str, str] = {}
+        self._sets: dict[str, set[str]] = {}
+        self._lsh = MinHashLSH(threshold=threshold * 0.9, num_perm=NUM_PERM)
+
+    def check(self, analysis: Analysis) -> Analysis:
+        """Flag the article if it repeats one seen before in this run; then remember it."""
+        article = analysis.article
+        key = fingerprint(article.text)
+        whole = Span.of(article.text, 0, len(article.text))
+        earlier = self._exact.get(key)
+        if earlier is not None and earlier != article.id:
+            return analysis.add(
+                duplicates=analysis.duplicates
+                + (Duplicate(span=whole, of=None, kind="exact", similarity=1.0, scope="article", of_article=earlier),),
+                problems=[_duplicate_problem(earlier, "exact", 1.0)],
+            )
+        if earlier == article.id:
+            return analysis
+        self._exact[key] = article.id
+        items = shingles(article.text, size=5)
+        sketch = minhash(items)
+        best: tuple[float, str] | None = None
+        for candidate in self._lsh.query(sketch):
+            score = jaccard(items, self._sets[candidate])
+            if score >= self._threshold and (best is None or score > best[0] or (score == best[0] and candidate < best[1])):
+                best = (score, str(candidate))
+        if article.id not in self._sets:
+            self._sets[article.id] = items
+            self._lsh.insert(article.id, sketch)
+        if best is None:
+            return analysis
+        score, other = best
+        duplicate = Duplicate(span=whole, of=None, kind="near", similarity=round(score, 3), scope="article", of_article=other)
+        return analysis.add(duplicates=analysis.duplicates + (duplicate,), problems=[_duplicate_problem(other, "near", score)])
+
+
+def _duplicate_problem(other: str, kind: str, score: float) -> Problem:
+    return Problem(
+        code="ingest.duplicate_article",
+        stage="dedupe",
+        message=f"{kind} duplicate of article {other} (similarity {score:.2f}); kept and flagged",
+    )
