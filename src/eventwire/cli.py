@@ -1,0 +1,151 @@
+"""Command line: thin click adapters over the library (runner, store)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+import click
+
+from eventwire import config
+from eventwire.errors import EventwireError
+from eventwire.model import Analysis, Rejection
+from eventwire.runner import Summary, extract, run
+from eventwire.store.duckdb import Store
+
+DEFAULT_DB = "eventwire.duckdb"
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _settings(**overrides: Any) -> config.Settings:
+    return config.load({k: v for k, v in overrides.items() if v is not None})
+
+
+def _where(item: Rejection) -> str:
+    return f"{item.origin}:{item.line}" if item.line is not None else item.origin
+
+
+def _report(item: Rejection) -> None:
+    click.echo(f"eventwire: {_where(item)}: rejected ({item.code}): {item.message}", err=True)
+
+
+@click.group()
+@click.version_option(package_name="eventwire")
+def main() -> None:
+    """eventwire: news articles to checkable political event records."""
+
+
+@main.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, default=True, help="Print JSON Lines records (the default).")
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--pretty", is_flag=True, help="Indent the JSON (one article only is then easier to read).")
+@click.option("--strict", is_flag=True, help="Exit 3 when any problem or rejection was recorded.")
+def extract_command(inputs: tuple[str, ...], as_json: bool, published: dt.date | None, pretty: bool, strict: bool) -> None:
+    """Print the public record of each INPUT (files, folders, '-' for standard input) as JSON Lines."""
+    troubled = False
+    try:
+        for item in extract(inputs, _settings(published=published)):
+            if isinstance(item, Rejection):
+                troubled = True
+                _report(item)
+                continue
+            troubled = troubled or bool(item["problems"])
+            click.echo(json.dumps(item, ensure_ascii=False, indent=1 if pretty else None))
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if strict and troubled:
+        sys.exit(3)
+
+
+@main.command("run")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write (created if missing).")
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--strict", is_flag=True, help="Exit 3 when any problem or rejection was recorded.")
+def run_command(
+    inputs: tuple[str, ...], db: str, published: dt.date | None, as_json: bool, quiet: bool, strict: bool
+) -> None:
+    """Analyse INPUTs into the DuckDB store and print a summary of what happened to every input."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    try:
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} inputs"),
+            TimeElapsedColumn(), console=console, disable=quiet or as_json, transient=True,
+        ) as bar:
+            task = bar.add_task("analysing", total=None)
+
+            def tick(item: Analysis | Rejection) -> None:
+                if isinstance(item, Rejection):
+                    _report(item)
+                bar.advance(task)
+
+            summary = run(inputs, _settings(published=published), db=db, progress=tick)
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), indent=1))
+    else:
+        _print_summary(summary, db)
+    if strict and (summary.rejected or summary.problems):
+        sys.exit(3)
+
+
+@main.command("stats")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats_command(db: str, as_json: bool) -> None:
+    """Counts of what the store holds."""
+    try:
+        with Store(db, read_only=True) as store:
+            stats = store.stats()
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(stats, indent=1))
+        return
+    for table, count in stats["tables"].items():
+        click.echo(f"{table:12s} {count}")
+    click.echo(f"{'duplicate articles':18s} {stats['duplicate_articles']}")
+    for title in ("rejected", "problems"):
+        for code, count in stats[title].items():
+            click.echo(f"{title:9s} {code:28s} {count}")
+
+
+def _print_summary(summary: Summary, db: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"eventwire run -> {db}", show_header=False)
+    table.add_row("inputs", str(summary.inputs))
+    table.add_row("processed", str(summary.processed))
+    rejected = sum(summary.rejected.values())
+    table.add_row("rejected", str(rejected))
+    for code, count in sorted(summary.rejected.items()):
+        table.add_row(f"  {code}", str(count))
+    table.add_row("duplicate articles (kept, flagged)", str(summary.duplicate_articles))
+    table.add_row("duplicate paragraphs", str(summary.duplicate_paragraphs))
+    for name in ("entities", "quotes", "times", "places", "events"):
+        table.add_row(name, str(getattr(summary, name)))
+    for code, count in sorted(summary.problems.items()):
+        table.add_row(f"problem {code}", str(count))
+    Console().print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,173 @@
+"""The public record: one JSON object per article, as ``../CONTRACT.md`` of the project defines it.
+
+This is the one place records are turned into plain data; the store, exports, the
+CLI and the API all use ``to_record``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.model import (
+    SCHEMA_VERSION,
+    Actor,
+    Analysis,
+    Duplicate,
+    Entity,
+    Event,
+    EventActor,
+    Place,
+    Problem,
+    Quote,
+    Span,
+    TimeRef,
+)
+
+Record = dict[str, Any]
+
+
+def _span(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
+
+
+def actor_dict(actor: Actor | None) -> Record | None:
+    """An actor as the record shows it."""
+    if actor is None:
+        return None
+    return {"country": actor.country, "org": actor.org, "role": actor.role, "cameo": actor.cameo}
+
+
+def event_actor_dict(side: EventActor | None) -> Record | None:
+    """An event side: the actor fields plus the entity id and name."""
+    if side is None:
+        return None
+    return {
+        "entity": side.entity,
+        "name": side.name,
+        "country": side.country,
+        "org": side.org,
+        "role": side.role,
+        "cameo": side.cameo,
+    }
+
+
+def duplicate_dict(dup: Duplicate) -> Record:
+    """A duplicate passage or article."""
+    out: Record = {"span": _span(dup.span), "of": _span(dup.of), "kind": dup.kind, "similarity": dup.similarity}
+    out["scope"] = dup.scope
+    if dup.of_article is not None:
+        out["of_article"] = dup.of_article
+    return out
+
+
+def entity_dict(entity: Entity) -> Record:
+    """An entity with all its mentions."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "actor": actor_dict(entity.actor) or {"country": None, "org": None, "role": None, "cameo": None},
+        "mentions": [_span(m) for m in entity.mentions],
+        "kb_id": entity.kb_id,
+    }
+
+
+def quote_dict(quote: Quote) -> Record:
+    """A quotation or reported statement."""
+    return {
+        "id": quote.id,
+        "text": quote.span.text,
+        "span": _span(quote.span),
+        "kind": quote.kind,
+        "speaker": quote.speaker,
+        "speaker_name": quote.speaker_name,
+        "speaker_span": _span(quote.speaker_span),
+        "cue": quote.cue,
+        "cue_span": _span(quote.cue_span),
+        "repeat_of": quote.repeat_of,
+    }
+
+
+def time_dict(time: TimeRef) -> Record:
+    """A normalised time expression."""
+    return {
+        "id": time.id,
+        "text": time.span.text,
+        "span": _span(time.span),
+        "type": time.type,
+        "value": time.value,
+        "anchor": time.anchor,
+        "mod": time.mod,
+    }
+
+
+def place_dict(place: Place) -> Record:
+    """A resolved (or unresolved) place name."""
+    return {
+        "id": place.id,
+        "text": place.span.text,
+        "span": _span(place.span),
+        "geonameid": place.geonameid,
+        "name": place.name,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "feature": place.feature,
+        "reason": place.reason,
+        "is_metonym": place.is_metonym,
+    }
+
+
+def event_dict(event: Event) -> Record:
+    """A coded event with its evidence spans."""
+    return {
+        "id": event.id,
+        "source": event_actor_dict(event.source),
+        "target": event_actor_dict(event.target),
+        "cameo": event.cameo,
+        "root": event.root,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "plover": event.plover,
+        "date": event.date,
+        "place": event.place,
+        "modality": event.modality,
+        "quote": event.quote,
+        "sentence": _span(event.sentence),
+        "trigger": _span(event.trigger),
+        "confidence": event.confidence,
+        "rule": event.rule,
+        "mentions": [_span(m) for m in event.mentions],
+    }
+
+
+def problem_dict(problem: Problem) -> Record:
+    """A problem found with the input."""
+    return {"code": problem.code, "stage": problem.stage, "message": problem.message, "span": _span(problem.span)}
+
+
+def to_record(analysis: Analysis) -> Record:
+    """The full public record of one analysed article."""
+    article = analysis.article
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "published_from": article.published_from,
+        "origin": article.origin,
+        "line": article.line,
+        "text": article.text,
+        "paragraphs": [_span(p) for p in analysis.paragraphs],
+        "duplicates": [duplicate_dict(d) for d in analysis.duplicates],
+        "entities": [entity_dict(e) for e in analysis.entities],
+        "quotes": [quote_dict(q) for q in analysis.quotes],
+        "times": [time_dict(t) for t in analysis.times],
+        "places": [place_dict(p) for p in analysis.places],
+        "events": [event_dict(e) for e in analysis.events],
+        "problems": [problem_dict(p) for p in analysis.problems],
+        "provenance": {name: version for name, version in analysis.provenance},
+        "model": analysis.parse.model if analysis.parse else None,
+    }

@@ -1,0 +1,186 @@
+"""Connect to, write to and read from the embedded DuckDB store.
+
+Each article is written in one transaction that first deletes the article's old rows,
+so a run that was killed half-way leaves whole articles only, and running it again
+gives the same database as an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from eventwire.errors import StoreError
+from eventwire.ids import digest
+from eventwire.model import Analysis, Rejection
+from eventwire.record import to_record
+
+SCHEMA_VERSION = "1"
+ARTICLE_TABLES = ("duplicates", "entities", "mentions", "quotes", "times", "places", "events", "problems")
+TABLES = ("articles", "rejections", *ARTICLE_TABLES)
+
+
+def schema_sql() -> str:
+    """The DDL of the store, read from the package."""
+    return resources.files("eventwire.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+class Store:
+    """A DuckDB database file (or ':memory:') holding analysed articles."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.connection = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
+        if not read_only:
+            self.connection.execute(schema_sql())
+            self.connection.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
+            )
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def write(self, analyses: Sequence[Analysis], rejections: Sequence[Rejection] = ()) -> None:
+        """Write articles and rejections in one transaction, replacing earlier rows of the same articles."""
+        con = self.connection
+        try:
+            con.execute("BEGIN TRANSACTION")
+            for analysis in analyses:
+                self._write_one(analysis)
+            for rejection in rejections:
+                con.execute(
+                    "INSERT OR REPLACE INTO rejections VALUES (?, ?, ?, ?, ?)",
+                    [rejection.id, rejection.origin, rejection.line, rejection.code, rejection.message],
+                )
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"writing to {self.path} failed: {exc}") from exc
+
+    def _write_one(self, analysis: Analysis) -> None:
+        con = self.connection
+        record = to_record(analysis)
+        aid = record["id"]
+        for table in ARTICLE_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE article_id = ?", [aid])  # table names are our constants
+        article_dup = next((d for d in analysis.duplicates if d.scope == "article"), None)
+        con.execute(
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                aid,
+                record["origin"],
+                record["line"],
+                record["source"],
+                record["url"],
+                record["title"],
+                record["published"],
+                record["published_from"],
+                record["text"],
+                json.dumps(record["paragraphs"]),
+                record["model"],
+                article_dup is not None,
+                article_dup.of_article if article_dup else None,
+                json.dumps(record, ensure_ascii=False, sort_keys=True),
+            ],
+        )
+        _insert(con, "duplicates", [
+            [aid, d["span"][0], d["span"][1], *(d["of"] or (None, None)), d["kind"], d["similarity"], d["scope"],
+             d.get("of_article")]
+            for d in record["duplicates"]
+        ])
+        _insert(con, "entities", [
+            [e["id"], aid, e["name"], e["type"], e["actor"]["country"], e["actor"]["org"], e["actor"]["role"],
+             e["actor"]["cameo"], e["kb_id"]]
+            for e in record["entities"]
+        ])
+        text = record["text"]
+        _insert(con, "mentions", list({
+            (e["id"], s, t): [e["id"], aid, s, t, text[s:t]] for e in record["entities"] for s, t in e["mentions"]
+        }.values()))
+        _insert(con, "quotes", [
+            [q["id"], aid, *q["span"], q["text"], q["kind"], q["speaker"], q["speaker_name"], q["cue"],
+             *(q["cue_span"] or (None, None)), q["repeat_of"]]
+            for q in record["quotes"]
+        ])
+        _insert(con, "times", [
+            [t["id"], aid, *t["span"], t["text"], t["type"], t["value"], t["anchor"]] for t in record["times"]
+        ])
+        _insert(con, "places", [
+            [p["id"], aid, *p["span"], p["text"], p["geonameid"], p["name"], p["country"], p["lat"], p["lon"],
+             p["feature"], p["reason"]]
+            for p in record["places"]
+        ])
+        _insert(con, "events", [_event_row(aid, e) for e in record["events"]])
+        _insert(con, "problems", [
+            [digest("problem", aid, n, p["code"], p["message"], size=10), aid, p["code"], p["stage"], p["message"],
+             *(p["span"] or (None, None))]
+            for n, p in enumerate(record["problems"])
+        ])
+
+    def count(self, table: str) -> int:
+        """Rows in one of the store's tables."""
+        if table not in TABLES:
+            raise StoreError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
+        row = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    def stats(self) -> dict[str, Any]:
+        """Row counts of every table, and problems and rejections by code."""
+        counts = {table: self.count(table) for table in TABLES}
+        by_code = dict(self.connection.execute(
+            "SELECT code, count(*) FROM problems GROUP BY code ORDER BY code").fetchall())
+        rejected = dict(self.connection.execute(
+            "SELECT code, count(*) FROM rejections GROUP BY code ORDER BY code").fetchall())
+        duplicates = self.connection.execute("SELECT count(*) FROM articles WHERE is_duplicate").fetchone()
+        return {
+            "tables": counts,
+            "problems": by_code,
+            "rejected": rejected,
+            "duplicate_articles": int(duplicates[0]) if duplicates else 0,
+        }
+
+    def records(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Stored public records, sorted by id (all, or those with the given ids)."""
+        if ids is None:
+            rows = self.connection.execute("SELECT record FROM articles ORDER BY id").fetchall()
+        else:
+            wanted = sorted(set(ids))
+            rows = self.connection.execute(
+                "SELECT record FROM articles WHERE list_contains(?, id) ORDER BY id", [wanted]
+            ).fetchall()
+        return [json.loads(row[0]) for row in rows]
+
+
+def _event_row(aid: str, e: dict[str, Any]) -> list[Any]:
+    def side(actor: dict[str, Any] | None) -> list[Any]:
+        if actor is None:
+            return [None] * 5
+        return [actor["entity"], actor["name"], actor["country"], actor["org"], actor["cameo"]]
+
+    return [
+        e["id"], aid, *side(e["source"]), *side(e["target"]), e["cameo"], e["root"], e["quad_class"], e["goldstein"],
+        e["plover"], e["date"], e["place"], e["modality"], e["quote"], *e["sentence"], *e["trigger"], e["confidence"],
+        e["rule"],
+    ]
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
+    if not rows:
+        return
+    marks = ", ".join("?" * len(rows[0]))
+    con.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)

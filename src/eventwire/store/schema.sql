@@ -1,0 +1,148 @@
+-- eventwire store schema, version 1. The single source of the database layout.
+-- Every row of an article carries article_id; writing an article replaces all its rows,
+-- so running the same input twice leaves the database unchanged.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    origin VARCHAR,
+    line INTEGER,
+    source VARCHAR,
+    url VARCHAR,
+    title VARCHAR,
+    published DATE,
+    published_from VARCHAR,
+    text VARCHAR NOT NULL,
+    paragraphs JSON,
+    model VARCHAR,
+    is_duplicate BOOLEAN NOT NULL,
+    duplicate_of VARCHAR,
+    record JSON NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS rejections (
+    id VARCHAR PRIMARY KEY,
+    origin VARCHAR NOT NULL,
+    line INTEGER,
+    code VARCHAR NOT NULL,
+    message VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS duplicates (
+    article_id VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    of_start INTEGER,
+    of_end INTEGER,
+    kind VARCHAR NOT NULL,
+    similarity DOUBLE NOT NULL,
+    scope VARCHAR NOT NULL,
+    of_article VARCHAR,
+    PRIMARY KEY (article_id, start_char, end_char, scope)
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    type VARCHAR NOT NULL,
+    country VARCHAR,
+    org VARCHAR,
+    role VARCHAR,
+    cameo VARCHAR,
+    kb_id VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    entity_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    PRIMARY KEY (entity_id, start_char, end_char)
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    speaker VARCHAR,
+    speaker_name VARCHAR,
+    cue VARCHAR,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    repeat_of VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS times (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    type VARCHAR NOT NULL,
+    value VARCHAR,
+    anchor VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS places (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    geonameid BIGINT,
+    name VARCHAR,
+    country VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    feature VARCHAR,
+    reason VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    source_entity VARCHAR,
+    source_name VARCHAR,
+    source_country VARCHAR,
+    source_org VARCHAR,
+    source_cameo VARCHAR,
+    target_entity VARCHAR,
+    target_name VARCHAR,
+    target_country VARCHAR,
+    target_org VARCHAR,
+    target_cameo VARCHAR,
+    cameo VARCHAR NOT NULL,
+    root VARCHAR NOT NULL,
+    quad_class INTEGER NOT NULL,
+    goldstein DOUBLE NOT NULL,
+    plover VARCHAR,
+    event_date VARCHAR,
+    place_id VARCHAR,
+    modality VARCHAR NOT NULL,
+    quote_id VARCHAR,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end INTEGER NOT NULL,
+    confidence DOUBLE NOT NULL,
+    rule VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS problems (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    stage VARCHAR NOT NULL,
+    message VARCHAR NOT NULL,
+    start_char INTEGER,
+    end_char INTEGER
+);
