@@ -51,7 +51,9 @@ def main() -> None:
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one article only is then easier to read).")
 @click.option("--strict", is_flag=True, help="Exit 3 when any problem or rejection was recorded.")
-def extract_command(inputs: tuple[str, ...], as_json: bool, published: dt.date | None, pretty: bool, strict: bool) -> None:
+def extract_command(
+    inputs: tuple[str, ...], as_json: bool, published: dt.date | None, pretty: bool, strict: bool
+) -> None:
     """Print the public record of each INPUT (files, folders, '-' for standard input) as JSON Lines."""
     troubled = False
     try:
@@ -85,8 +87,14 @@ def run_command(
     console = Console(stderr=True)
     try:
         with Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} inputs"),
-            TimeElapsedColumn(), console=console, disable=quiet or as_json, transient=True,
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed} inputs"),
+            TimeElapsedColumn(),
+            console=console,
+            disable=quiet or as_json,
+            transient=True,
         ) as bar:
             task = bar.add_task("analysing", total=None)
 

@@ -72,9 +72,7 @@ class Summary:
         }
 
 
-def analyse(
-    inputs: Iterable[Article | Rejection], settings: Settings
-) -> Iterator[Analysis | Rejection]:
+def analyse(inputs: Iterable[Article | Rejection], settings: Settings) -> Iterator[Analysis | Rejection]:
     """Analyse articles and pass rejections through, in input order, flagging repeated articles."""
     pending: list[Rejection] = []
     seen: set[str] = set()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from eventwire.model import Analysis, Problem, Span
 from eventwire.config import Settings
+from eventwire.model import Analysis, Problem, Span
 from eventwire.pipeline import stage
 
 # One character for one character, so offsets never move.
@@ -45,8 +45,51 @@ _TRANSLATION = str.maketrans(
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset(
-    "the of and to in a is that for on was with as by at from it be has have he said are were not this "
-    "an his which will but had who they their its after over been would more than also".split()
+    (
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "was",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "it",
+        "be",
+        "has",
+        "have",
+        "he",
+        "said",
+        "are",
+        "were",
+        "not",
+        "this",
+        "an",
+        "his",
+        "which",
+        "will",
+        "but",
+        "had",
+        "who",
+        "they",
+        "their",
+        "its",
+        "after",
+        "over",
+        "been",
+        "would",
+        "more",
+        "than",
+        "also",
+    )
 )
 
 

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from datasketch import MinHash, MinHashLSH
 
-from eventwire.model import Analysis, Duplicate, Problem, Span
 from eventwire.config import Settings
+from eventwire.model import Analysis, Duplicate, Problem, Span
 from eventwire.pipeline import stage
 
 _TOKEN = re.compile(r"\w+")
@@ -113,7 +113,9 @@ class ArticleIndex:
         best: tuple[float, str] | None = None
         for candidate in self._lsh.query(sketch):
             score = jaccard(items, self._sets[candidate])
-            if score >= self._threshold and (best is None or score > best[0] or (score == best[0] and candidate < best[1])):
+            if score >= self._threshold and (
+                best is None or score > best[0] or (score == best[0] and candidate < best[1])
+            ):
                 best = (score, str(candidate))
         if article.id not in self._sets:
             self._sets[article.id] = items
@@ -121,8 +123,12 @@ class ArticleIndex:
         if best is None:
             return analysis
         score, other = best
-        duplicate = Duplicate(span=whole, of=None, kind="near", similarity=round(score, 3), scope="article", of_article=other)
-        return analysis.add(duplicates=analysis.duplicates + (duplicate,), problems=[_duplicate_problem(other, "near", score)])
+        duplicate = Duplicate(
+            span=whole, of=None, kind="near", similarity=round(score, 3), scope="article", of_article=other
+        )
+        return analysis.add(
+            duplicates=analysis.duplicates + (duplicate,), problems=[_duplicate_problem(other, "near", score)]
+        )
 
 
 def _duplicate_problem(other: str, kind: str, score: float) -> Problem:

@@ -276,4 +276,6 @@ def _str_or_none(value: object) -> str | None:
 def _reject(origin: str, line: int | None, code: str, message: str) -> Rejection:
     if code not in PROBLEMS:
         raise KeyError(f"unknown problem code {code!r}")
-    return Rejection(id="r" + digest("rejection", origin, line, code, size=10), origin=origin, line=line, code=code, message=message)
+    return Rejection(
+        id="r" + digest("rejection", origin, line, code, size=10), origin=origin, line=line, code=code, message=message
+    )

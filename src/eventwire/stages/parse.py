@@ -95,7 +95,9 @@ def to_parse(docs: Iterable[tuple[int, Doc]], text: str, model: str) -> Parse:
                 )
             )
         for ent in doc.ents:
-            mentions.append(EntityMention(span=Span.of(text, offset + ent.start_char, offset + ent.end_char), label=ent.label_))
+            mentions.append(
+                EntityMention(span=Span.of(text, offset + ent.start_char, offset + ent.end_char), label=ent.label_)
+            )
     # token.i and head are positions in the spaCy docs; re-index after dropping whitespace tokens
     position = {t.i: n for n, t in enumerate(tokens)}
     reindexed = tuple(

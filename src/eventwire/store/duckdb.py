@@ -41,9 +41,7 @@ class Store:
             raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
         if not read_only:
             self.connection.execute(schema_sql())
-            self.connection.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
-            )
+            self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
     def close(self) -> None:
         """Close the connection."""
@@ -98,39 +96,113 @@ class Store:
                 json.dumps(record, ensure_ascii=False, sort_keys=True),
             ],
         )
-        _insert(con, "duplicates", [
-            [aid, d["span"][0], d["span"][1], *(d["of"] or (None, None)), d["kind"], d["similarity"], d["scope"],
-             d.get("of_article")]
-            for d in record["duplicates"]
-        ])
-        _insert(con, "entities", [
-            [e["id"], aid, e["name"], e["type"], e["actor"]["country"], e["actor"]["org"], e["actor"]["role"],
-             e["actor"]["cameo"], e["kb_id"]]
-            for e in record["entities"]
-        ])
+        _insert(
+            con,
+            "duplicates",
+            [
+                [
+                    aid,
+                    d["span"][0],
+                    d["span"][1],
+                    *(d["of"] or (None, None)),
+                    d["kind"],
+                    d["similarity"],
+                    d["scope"],
+                    d.get("of_article"),
+                ]
+                for d in record["duplicates"]
+            ],
+        )
+        _insert(
+            con,
+            "entities",
+            [
+                [
+                    e["id"],
+                    aid,
+                    e["name"],
+                    e["type"],
+                    e["actor"]["country"],
+                    e["actor"]["org"],
+                    e["actor"]["role"],
+                    e["actor"]["cameo"],
+                    e["kb_id"],
+                ]
+                for e in record["entities"]
+            ],
+        )
         text = record["text"]
-        _insert(con, "mentions", list({
-            (e["id"], s, t): [e["id"], aid, s, t, text[s:t]] for e in record["entities"] for s, t in e["mentions"]
-        }.values()))
-        _insert(con, "quotes", [
-            [q["id"], aid, *q["span"], q["text"], q["kind"], q["speaker"], q["speaker_name"], q["cue"],
-             *(q["cue_span"] or (None, None)), q["repeat_of"]]
-            for q in record["quotes"]
-        ])
-        _insert(con, "times", [
-            [t["id"], aid, *t["span"], t["text"], t["type"], t["value"], t["anchor"]] for t in record["times"]
-        ])
-        _insert(con, "places", [
-            [p["id"], aid, *p["span"], p["text"], p["geonameid"], p["name"], p["country"], p["lat"], p["lon"],
-             p["feature"], p["reason"]]
-            for p in record["places"]
-        ])
+        _insert(
+            con,
+            "mentions",
+            list(
+                {
+                    (e["id"], s, t): [e["id"], aid, s, t, text[s:t]]
+                    for e in record["entities"]
+                    for s, t in e["mentions"]
+                }.values()
+            ),
+        )
+        _insert(
+            con,
+            "quotes",
+            [
+                [
+                    q["id"],
+                    aid,
+                    *q["span"],
+                    q["text"],
+                    q["kind"],
+                    q["speaker"],
+                    q["speaker_name"],
+                    q["cue"],
+                    *(q["cue_span"] or (None, None)),
+                    q["repeat_of"],
+                ]
+                for q in record["quotes"]
+            ],
+        )
+        _insert(
+            con,
+            "times",
+            [[t["id"], aid, *t["span"], t["text"], t["type"], t["value"], t["anchor"]] for t in record["times"]],
+        )
+        _insert(
+            con,
+            "places",
+            [
+                [
+                    p["id"],
+                    aid,
+                    *p["span"],
+                    p["text"],
+                    p["geonameid"],
+                    p["name"],
+                    p["country"],
+                    p["lat"],
+                    p["lon"],
+                    p["feature"],
+                    p["reason"],
+                ]
+                for p in record["places"]
+            ],
+        )
         _insert(con, "events", [_event_row(aid, e) for e in record["events"]])
-        _insert(con, "problems", [
-            [digest("problem", aid, n, p["code"], p["message"], size=10), aid, p["code"], p["stage"], p["message"],
-             *(p["span"] or (None, None))]
-            for n, p in enumerate(record["problems"])
-        ])
+        _insert(
+            con,
+            "problems",
+            [
+                [
+                    digest("problem", aid, n, p["code"], p["message"], size=10),
+                    aid,
+                    p["code"],
+                    p["stage"],
+                    p["message"],
+                    *(p["span"] or (None, None)),
+                ]
+                for n, p in enumerate(record["problems"])
+            ],
+        )
 
     def count(self, table: str) -> int:
         """Rows in one of the store's tables."""
@@ -142,10 +214,12 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Row counts of every table, and problems and rejections by code."""
         counts = {table: self.count(table) for table in TABLES}
-        by_code = dict(self.connection.execute(
-            "SELECT code, count(*) FROM problems GROUP BY code ORDER BY code").fetchall())
-        rejected = dict(self.connection.execute(
-            "SELECT code, count(*) FROM rejections GROUP BY code ORDER BY code").fetchall())
+        by_code = dict(
+            self.connection.execute("SELECT code, count(*) FROM problems GROUP BY code ORDER BY code").fetchall()
+        )
+        rejected = dict(
+            self.connection.execute("SELECT code, count(*) FROM rejections GROUP BY code ORDER BY code").fetchall()
+        )
         duplicates = self.connection.execute("SELECT count(*) FROM articles WHERE is_duplicate").fetchone()
         return {
             "tables": counts,
@@ -173,8 +247,22 @@ def _event_row(aid: str, e: dict[str, Any]) -> list[Any]:
         return [actor["entity"], actor["name"], actor["country"], actor["org"], actor["cameo"]]
 
     return [
-        e["id"], aid, *side(e["source"]), *side(e["target"]), e["cameo"], e["root"], e["quad_class"], e["goldstein"],
-        e["plover"], e["date"], e["place"], e["modality"], e["quote"], *e["sentence"], *e["trigger"], e["confidence"],
+        e["id"],
+        aid,
+        *side(e["source"]),
+        *side(e["target"]),
+        e["cameo"],
+        e["root"],
+        e["quad_class"],
+        e["goldstein"],
+        e["plover"],
+        e["date"],
+        e["place"],
+        e["modality"],
+        e["quote"],
+        *e["sentence"],
+        *e["trigger"],
+        e["confidence"],
         e["rule"],
     ]
 

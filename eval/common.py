@@ -1,0 +1,63 @@
+"""What every evaluation driver needs: where the shared scorers live, and running our pipeline on a file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from eventwire import config
+from eventwire.model import Rejection
+from eventwire.runner import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SCORERS = SHARED / "eval"
+DATA = SCORERS / "data"
+
+
+def shared_available() -> bool:
+    """True when the shared evaluation folder sits beside the project."""
+    return SCORERS.is_dir()
+
+
+def scorer(name: str, *args: str | Path) -> dict[str, Any]:
+    """Run a shared scorer with ``--json`` and return what it printed."""
+    command = [sys.executable, str(SCORERS / name), *(str(a) for a in args), "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=SCORERS)
+    if done.returncode != 0:
+        raise RuntimeError(f"{name} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def prepare(name: str, gold: str | Path, out: Path, *extra: str) -> None:
+    """Run a shared scorer's ``prepare`` step (gold -> eventwire input JSON Lines)."""
+    command = [sys.executable, str(SCORERS / name), "prepare", str(gold), str(out), *extra]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=SCORERS)
+    if done.returncode != 0:
+        raise RuntimeError(f"{name} prepare failed: {done.stderr.strip()[-2000:]}")
+
+
+def run_pipeline(inputs: Path | str, output: Path, overrides: Mapping[str, object] | None = None) -> int:
+    """Our pipeline over an input file, writing JSON Lines records; returns the number of records."""
+    settings = config.load(dict(overrides or {}))
+    count = 0
+    with output.open("w", encoding="utf-8") as handle:
+        for item in extract([str(inputs)], settings):
+            if isinstance(item, Rejection):
+                continue
+            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+@contextmanager
+def workdir() -> Iterator[Path]:
+    """A temporary folder for one evaluation."""
+    with tempfile.TemporaryDirectory(prefix="eventwire-eval-") as name:
+        yield Path(name)

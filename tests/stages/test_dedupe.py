@@ -1,0 +1,45 @@
+from eventwire import config
+from eventwire.model import Analysis, Article
+from eventwire.stages.clean import paragraphs
+from eventwire.stages.dedupe import ArticleIndex, find_duplicate_paragraphs
+
+
+def test_exact_repeat_points_at_first_occurrence() -> None:
+    text = "Alpha beta gamma.\nSomething else entirely here.\n“Alpha beta gamma.”\n"
+    [dup] = find_duplicate_paragraphs(paragraphs(text))
+    assert dup.kind == "exact" and dup.of is not None
+    assert dup.of.start == 0 and dup.span.text == "“Alpha beta gamma.”"
+
+
+def test_near_repeat_is_found_and_unrelated_is_not() -> None:
+    base = "The minister said the talks in Vienna would resume next week after a long pause in negotiations"
+    text = "\n".join(
+        [base, "Rebels attacked a convoy near the border on Sunday, killing four soldiers", base + " today"]
+    )
+    [dup] = find_duplicate_paragraphs(paragraphs(text))
+    assert dup.kind == "near" and 0.8 <= dup.similarity < 1.0
+
+
+def test_seed_article_repeated_schmidt_paragraph(seed_text: str) -> None:
+    paras = paragraphs(seed_text)
+    dups = find_duplicate_paragraphs(paras)
+    assert [(paras.index(d.of), paras.index(d.span)) for d in dups if d.of is not None] == [(6, 9)]
+
+
+def _analysis(ident: str, text: str) -> Analysis:
+    return Analysis(article=Article(id=ident, text=text))
+
+
+def test_article_index_flags_exact_and_near_duplicates() -> None:
+    story = " ".join(f"word{i} appears in the story about talks number {i}." for i in range(40))
+    index = ArticleIndex()
+    first = index.check(_analysis("a", story))
+    exact = index.check(_analysis("b", story))
+    near = index.check(_analysis("c", story.replace("word3 ", "term3 ")))
+    other = index.check(_analysis("d", "A different story about floods in the north of the country."))
+    assert first.duplicates == ()
+    assert exact.duplicates[0].kind == "exact" and exact.duplicates[0].of_article == "a"
+    assert near.duplicates[0].kind == "near" and near.duplicates[0].of_article == "a"
+    assert other.duplicates == ()
+    assert [p.code for p in exact.problems] == ["ingest.duplicate_article"]
+    assert config.load({})  # settings load alongside without state leaking

@@ -1,0 +1,45 @@
+import itertools
+
+import pytest
+
+from eventwire import config
+from eventwire.errors import ResourceError
+from eventwire.model import Analysis, Article
+from eventwire.pipeline import Pipeline
+from eventwire.stages.parse import load_model, segments
+
+pytestmark = pytest.mark.model
+
+
+def test_segments_cover_the_text_without_gaps() -> None:
+    text = "\n".join(f"Paragraph {i} " + "word " * 30 for i in range(50))
+    pieces = segments(text, 400)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(pieces))
+    assert all(end - start <= 400 for start, end in pieces)
+
+
+def test_parse_spans_index_the_original_text() -> None:
+    text = "“We will meet,” said Ana Brnabić in Belgrade.\nThe talks ended."
+    [result] = Pipeline(config.load({"stages": ("clean", "parse")})).pipe([Article(id="a", text=text)])
+    assert result.parse is not None
+    for token in result.parse.tokens:
+        assert text[token.start : token.end] == token.text
+    assert [s.text for s in result.parse.sentences][-1] == "The talks ended."
+    assert any(m.label == "GPE" and m.span.text == "Belgrade" for m in result.parse.mentions)
+
+
+def test_long_text_is_parsed_in_segments_with_offsets_kept() -> None:
+    text = "\n".join(f"Officials met in Paris on day {i}." for i in range(200))
+    settings = config.load({"stages": ("clean", "parse"), "segment_chars": 500})
+    [result] = Pipeline(settings).pipe([Analysis(article=Article(id="a", text=text)).article])
+    assert result.parse is not None
+    assert result.parse.tokens[-1].end == len(text) - 1 or result.parse.tokens[-1].end == len(text)
+    assert sum(1 for m in result.parse.mentions if m.span.text == "Paris") == 200
+    heads_in_range = all(0 <= t.head < len(result.parse.tokens) for t in result.parse.tokens)
+    assert heads_in_range
+
+
+def test_missing_model_names_the_install_command() -> None:
+    with pytest.raises(ResourceError, match="pip install"):
+        load_model("no_such_model_package")

@@ -1,0 +1,52 @@
+import pytest
+
+from eventwire import config
+from eventwire.errors import ConfigError, StageError
+from eventwire.model import Analysis, Article
+from eventwire.pipeline import REGISTRY, Pipeline, stage
+
+
+def test_unknown_stage_lists_the_known_ones() -> None:
+    with pytest.raises(ConfigError, match="known stages: .*clean"):
+        Pipeline(config.load({"stages": ("clean", "nonsense")}))
+
+
+def test_order_is_checked_when_built() -> None:
+    with pytest.raises(ConfigError, match="needs paragraphs"):
+        Pipeline(config.load({"stages": ("dedupe", "clean")}))
+
+
+@stage("_boom", version=1, requires=(), provides=())
+def _boom(analysis: Analysis, settings: config.Settings) -> Analysis:
+    raise RuntimeError("kaput")
+
+
+def test_stage_failure_is_recorded_not_lost() -> None:
+    pipeline = Pipeline(config.load({"stages": ("clean", "_boom")}))
+    result = pipeline.run(Article(id="a1", text="Some words here."))
+    assert [p.code for p in result.problems] == ["pipeline.stage_failed"]
+    assert "kaput" in result.problems[0].message
+    assert result.paragraphs  # the earlier stage's layer is kept
+
+
+def test_stage_failure_raises_when_asked() -> None:
+    pipeline = Pipeline(config.load({"stages": ("clean", "_boom"), "raise_errors": True}))
+    with pytest.raises(StageError, match="'_boom' failed on article a1"):
+        pipeline.run(Article(id="a1", text="Some words here."))
+
+
+@stage("_slow", version=1, requires=(), provides=())
+def _slow(analysis: Analysis, settings: config.Settings) -> Analysis:
+    while True:
+        pass
+
+
+def test_an_article_that_takes_too_long_is_stopped_and_reported() -> None:
+    pipeline = Pipeline(config.load({"stages": ("clean", "_slow"), "article_seconds": 0.2}))
+    result = pipeline.run(Article(id="a1", text="Some words here."))
+    assert [p.code for p in result.problems] == ["pipeline.timeout"]
+
+
+def test_registry_holds_builtin_stages_after_build() -> None:
+    Pipeline(config.load({"stages": ("clean", "dedupe")}))
+    assert {"clean", "dedupe"} <= set(REGISTRY)
