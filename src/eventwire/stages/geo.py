@@ -1,0 +1,316 @@
+"""Geoparsing: every toponym of an article resolved to a GeoNames entry, or kept with the reason it is not.
+
+Disambiguation weighs, for each reading of a name: its kind (a country name is the country), population
+as a prior, the countries and first-level regions of the rest of the document (places and, when the
+entities stage ran, actors), an explicit qualifier ("Springfield, Illinois"), and the same reading for
+every mention of one name in one article. Misspellings are matched cheaply, only for names with no
+entry, against the places of the document's own countries.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.ids import record_id
+from eventwire.model import Analysis, Place, Problem, Span, Token
+from eventwire.pipeline import stage
+from eventwire.resources.gazetteer import Entry, Gazetteer, load_gazetteer, normalize
+from eventwire.stages.toponyms import _DIRECTIONS, _US_CODES, Candidate, propose
+
+if TYPE_CHECKING:
+    from eventwire.config import Settings
+
+PRIOR = {"country": 12.0, "continent": 11.0, "region": 10.0, "area": 9.0, "county": 6.0}
+COUNTRY_WEIGHT = 2.5  # bonus for a reading in the document's country, times that country's share
+REGION_WEIGHT = 2.0  # bonus for a reading inside a first-level region the document names
+CAPITAL_BONUS = 1.5
+FUZZY_CUTOFF = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One resolution of a candidate: the entry, or None, and why."""
+
+    entry: Entry | None
+    reason: str
+
+
+def prior(entry: Entry) -> float:
+    """How likely a reading is before looking at the document."""
+    if entry.feature == "city":
+        return 1.5 * math.log10(entry.population + 10) + (CAPITAL_BONUS if entry.capital else 0.0)
+    if entry.feature == "region" and entry.geonameid is None:
+        return 7.0
+    return PRIOR.get(entry.feature, 5.0)
+
+
+def readings(gazetteer: Gazetteer, surface: str) -> tuple[tuple[Entry, ...], str]:
+    """The gazetteer entries a surface form may mean, and how they were found."""
+    entries = gazetteer.lookup(surface)
+    if entries:
+        return entries, "name"
+    target = gazetteer.demonym(surface)
+    if target:
+        if target.startswith("@"):
+            found = tuple(e for e in gazetteer.lookup(_CONTINENTS.get(target[1:], "")) if e.feature == "continent")
+        else:
+            country = gazetteer.country(target)
+            found = (country,) if country else ()
+        return found, "demonym"
+    bare = _DIRECTIONS.sub("", surface)
+    if bare != surface:
+        return tuple(e for e in gazetteer.lookup(bare) if e.feature != "city"), "part of"
+    return (), ""
+
+
+_CONTINENTS = {"EU": "Europe", "AS": "Asia", "AF": "Africa", "NA": "North America", "SA": "South America"}
+
+
+class Context:
+    """The countries and regions a document is about, as weights."""
+
+    def __init__(self) -> None:
+        self.countries: Counter[str] = Counter()
+        self.regions: Counter[tuple[str, str]] = Counter()
+
+    def add(self, entry: Entry, weight: float = 1.0) -> None:
+        """Count an entry's country (and region) as evidence."""
+        if entry.country:
+            self.countries[entry.country] += weight
+        if entry.feature in ("region", "county") and entry.admin1:
+            self.regions[(entry.country, entry.admin1)] += weight
+        elif entry.feature == "city" and entry.admin1:
+            self.regions[(entry.country, entry.admin1)] += weight * 0.5
+
+    def share(self, country: str, minus: float = 0.0) -> float:
+        """The share of the evidence that points at ``country`` (leaving out ``minus`` of its own)."""
+        total = sum(self.countries.values()) - minus
+        mine = self.countries.get(country, 0.0) - minus
+        return max(0.0, mine) / total if total > 0 else 0.0
+
+    def score(self, entry: Entry, own: Entry | None = None, own_weight: float = 0.0) -> float:
+        """Prior plus context bonus of a reading; ``own`` is the name's own evidence, left out."""
+        minus = own_weight if own is not None and own.country == entry.country else 0.0
+        bonus = COUNTRY_WEIGHT * self.share(entry.country, minus) if entry.country else 0.0
+        if entry.feature in ("city", "county") and self.regions.get((entry.country, entry.admin1), 0.0) > 0:
+            bonus += REGION_WEIGHT
+        return prior(entry) + bonus
+
+
+def choose(entries: Iterable[Entry], context: Context, own: Entry | None = None, weight: float = 0.0) -> Entry | None:
+    """The best reading in context."""
+    best: Entry | None = None
+    best_score = -1e9
+    for entry in entries:
+        score = context.score(entry, own, weight)
+        if score > best_score:
+            best, best_score = entry, score
+    return best
+
+
+def qualify(gazetteer: Gazetteer, entries: tuple[Entry, ...], qualifier: str) -> tuple[Entry, ...]:
+    """The readings inside the region or country a qualifier names (all of them when none fits)."""
+    word = qualifier.strip().rstrip(",")
+    if any(e.feature == "country" for e in entries):
+        return entries  # "Albania, Croatia, Montenegro" is a list, not a qualified name
+    areas: list[Entry] = []
+    if word in _US_CODES:
+        areas = [e for e in gazetteer.lookup(_STATE_NAMES.get(word, word)) if e.country == "US"]
+        areas += [e for e in gazetteer.lookup(word) if e.feature == "region" and e.country == "US"]
+        state = gazetteer.region("US", word)
+        if state:
+            areas.append(state)
+    areas += [e for e in gazetteer.lookup(word) if e.feature in ("region", "country")]
+    for area in areas:
+        if area.feature == "country":
+            inside = tuple(e for e in entries if e.country == area.country and e.feature != "country")
+        else:
+            inside = tuple(e for e in entries if e.country == area.country and e.admin1 == area.admin1
+                           and e.feature in ("city", "county"))
+        if inside:
+            return inside
+    return entries
+
+
+_STATE_NAMES: dict[str, str] = {}
+
+
+def fuzzy(gazetteer: Gazetteer, surface: str, countries: Iterable[str]) -> Entry | None:
+    """A place of the given countries whose name is a near spelling of ``surface`` (cheap: small candidate set)."""
+    key = normalize(surface)
+    if len(key) < 5:
+        return None
+    best: tuple[float, int, Entry] | None = None
+    for country in countries:
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for name, index in gazetteer.names_in(country):
+            if abs(len(name) - len(key)) <= 2 and name[:1] == key[:1]:
+                by_key[name].append(index)
+        for match in difflib.get_close_matches(key, list(by_key), n=5, cutoff=FUZZY_CUTOFF):
+            ratio = difflib.SequenceMatcher(None, key, match).ratio()
+            for index in by_key[match]:
+                entry = gazetteer.entry(index)
+                if best is None or (ratio, entry.population) > best[:2]:
+                    best = (ratio, entry.population, entry)
+        if best is not None:
+            return best[2]  # the nearer country wins over a closer spelling further away
+    return None
+
+
+#: How specific a feature is, for placing an unknown name near the places mentioned around it.
+SPECIFIC = {"city": 0, "county": 1, "area": 2, "region": 3, "country": 4, "continent": 5}
+
+
+def metonym(entry: Entry | None, tokens: list[Token]) -> bool:
+    """A capital or country standing for its government: the subject of a verb, or a possessor."""
+    if entry is None or not tokens or not (entry.capital or entry.feature == "country"):
+        return False
+    last = tokens[-1]
+    return last.dep in ("nsubj", "nsubjpass", "poss") or any(t.dep == "case" for t in tokens[-1:])
+
+
+@stage("geo", version=1, requires=("parse",), provides=("places",))
+def resolve_places(analysis: Analysis, settings: Settings) -> Analysis:
+    """Find the toponyms of an article and resolve each to a GeoNames entry (or say why not)."""
+    if analysis.parse is None:
+        return analysis
+    gazetteer = load_gazetteer()
+    text = analysis.text
+    candidates = propose(text, analysis.parse, gazetteer)
+    places, problems = resolve(analysis, candidates, gazetteer)
+    return analysis.add(places=tuple(places), problems=problems)
+
+
+def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazetteer) -> tuple[list[Place], list[Problem]]:
+    """Resolve candidates jointly: first without context, then with the document's context."""
+    text = analysis.text
+    keys = [normalize(text[c.start : c.end]) for c in candidates]
+    found = [readings(gazetteer, text[c.start : c.end]) for c in candidates]
+    options = [
+        qualify(gazetteer, entries, text[c.qualifier[0] : c.qualifier[1]]) if c.qualifier and entries else entries
+        for c, (entries, _) in zip(candidates, found, strict=True)
+    ]
+    context = Context()
+    _actor_context(analysis, gazetteer, context)
+    first: dict[str, Entry] = {}
+    for key, entries in zip(keys, options, strict=True):
+        pick = choose(entries, Context())
+        if pick is not None:
+            first.setdefault(key, pick)
+            context.add(pick, 1.0 if len(entries) == 1 or pick.feature != "city" else 0.5)
+    # one reading per name per document; a qualified mention decides for the bare ones
+    decided: dict[str, Entry] = {}
+    for c, key, entries in zip(candidates, keys, options, strict=True):
+        if c.qualifier and entries and key not in decided:
+            pick = choose(entries, context)
+            if pick is not None:
+                decided[key] = pick
+    for key, entries in zip(keys, options, strict=True):
+        if entries and key not in decided:
+            pick = choose(entries, context, first.get(key), 1.0)
+            if pick is not None:
+                decided[key] = pick
+    sentences = _sentence_of(analysis, candidates)
+    nearby: dict[int, list[Entry]] = defaultdict(list)
+    for key, sent in zip(keys, sentences, strict=True):
+        if key in decided:
+            nearby[sent].append(decided[key])
+    places: list[Place] = []
+    problems: list[Problem] = []
+    tokens = analysis.parse.tokens if analysis.parse else ()
+    for c, key, (entries, how), sent in zip(candidates, keys, found, sentences, strict=True):
+        surface = text[c.start : c.end]
+        entry = decided.get(key)
+        reason = _reason(entry, how, c, len(entries))
+        local = nearby[sent - 1] + nearby[sent] + nearby[sent + 1]
+        if entry is None and c.label in ("GPE", "LOC", "FAC", "SCAN"):
+            countries = [k for k, _ in Counter(e.country for e in local if e.country).most_common(2)]
+            entry = fuzzy(gazetteer, surface, countries or [k for k, _ in context.countries.most_common(1)])
+            if entry is not None:
+                reason = f"spelling variant of {entry.name}"
+                decided[key] = entry
+        span = Span.of(text, c.start, c.end)
+        if entry is None:
+            problems.append(Problem(code="geo.unresolved", stage="geo", message=f"no gazetteer entry for {surface!r}",
+                                    span=span))
+            places.append(_unresolved(analysis.article.id, span, local))
+            continue
+        covered = [t for t in tokens if c.start <= t.start and t.end <= c.end]
+        places.append(
+            Place(
+                id=record_id("place", analysis.article.id, c.start, c.end),
+                span=span,
+                geonameid=entry.geonameid,
+                name=entry.name,
+                country=entry.country or None,
+                lat=entry.lat,
+                lon=entry.lon,
+                feature=entry.feature,
+                reason=reason,
+                is_metonym=metonym(entry, covered),
+            )
+        )
+    return places, problems
+
+
+def _unresolved(article: str, span: Span, local: list[Entry]) -> Place:
+    """An unknown name, kept; placed (roughly) at the most specific place mentioned around it, if any."""
+    reason = f"no gazetteer entry for {span.text!r}"
+    near = sorted((e for e in local if e.lat is not None and e.feature != "continent"),
+                  key=lambda e: SPECIFIC.get(e.feature, 9))
+    if not near:
+        return Place(id=record_id("place", article, span.start, span.end), span=span, reason=reason)
+    anchor = near[0]
+    return Place(
+        id=record_id("place", article, span.start, span.end),
+        span=span,
+        country=anchor.country or None,
+        lat=anchor.lat,
+        lon=anchor.lon,
+        reason=f"{reason}; position approximated by {anchor.name}, mentioned nearby",
+    )
+
+
+def _sentence_of(analysis: Analysis, candidates: list[Candidate]) -> list[int]:
+    """Index of the sentence each candidate starts in."""
+    parse = analysis.parse
+    if parse is None or not parse.sentences:
+        return [0] * len(candidates)
+    starts = [s.start for s in parse.sentences]
+    return [max(0, bisect.bisect_right(starts, c.start) - 1) for c in candidates]
+
+
+def _reason(entry: Entry | None, how: str, cand: Candidate, options: int) -> str:
+    if entry is None:
+        return ""
+    parts = [how or "name"]
+    if cand.qualifier:
+        parts.append("qualified")
+    if options > 1:
+        parts.append(f"best of {options} readings")
+    if entry.geonameid is None:
+        parts.append("no GeoNames id in our data; approximate position" if entry.lat is not None else "no coordinates")
+    return "; ".join(parts)
+
+
+def _actor_context(analysis: Analysis, gazetteer: Gazetteer, context: Context) -> None:
+    """Countries of the article's actors (when the entities stage ran) count as context."""
+    if not analysis.entities:
+        return
+    import pycountry
+
+    for entity in analysis.entities:
+        code = entity.actor.country if entity.actor else None
+        if not code:
+            continue
+        record = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+        iso2 = record.alpha_2 if record is not None else ("XK" if code == "XKX" else None)
+        country = gazetteer.country(iso2) if iso2 else None
+        if country is not None:
+            context.add(country, 0.5 * max(1, len(entity.mentions)))

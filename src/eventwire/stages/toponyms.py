@@ -1,0 +1,205 @@
+"""Toponym recognition for the geo stage: NER mentions plus a gazetteer scan of proper-noun runs.
+
+Pure functions over a Parse; no spaCy objects. A toponym candidate is a span of the article text with
+the label that proposed it and, when the text says so, a qualifier ("Springfield, Illinois").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.model import Parse, Token
+from eventwire.resources.gazetteer import Entry, Gazetteer, normalize
+
+#: NER labels whose mentions are proposed as toponyms outright.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels whose mentions are proposed only when the gazetteer knows them well (NER mistakes on places).
+DOUBTFUL_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+_CONNECTORS = frozenset({"of", "and", "de", "del", "da", "upon", "on", "-", "el", "al", "la"})
+_DIRECTIONS = re.compile(
+    r"^(?:northern|southern|eastern|western|central|north|south|east|west|northeast|northwest|southeast|"
+    r"southwest|north-east|north-west|south-east|south-west|northeastern|northwestern|southeastern|"
+    r"southwestern)\s+",
+    re.IGNORECASE,
+)
+_US_CODES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
+    "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
+)
+#: Minimum population for a city found by the gazetteer scan alone (no NER label).
+SCAN_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A toponym candidate: its character span, who proposed it, and an optional qualifier span."""
+
+    start: int
+    end: int
+    label: str
+    qualifier: tuple[int, int] | None = None
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'the', a trailing possessive and surrounding punctuation from a span."""
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:!?\"'()[]\u2019\u201d":
+        end -= 1
+    lowered = text[start:end].lower()
+    if lowered.startswith("the ") and end - start > 4:
+        start += 4
+    for suffix in ("'s", "\u2019s"):
+        if text[start:end].endswith(suffix) and end - start > len(suffix):
+            end -= len(suffix)
+    while end > start and text[end - 1] in " \t\n,;:!?\"'()[]\u2019\u201d-":
+        end -= 1
+    return start, end
+
+
+def strong(entries: tuple[Entry, ...], population: int = SCAN_POPULATION) -> bool:
+    """True when a name is well known as a place: a country, region, continent, area or a large city."""
+    for e in entries:
+        if e.feature in ("country", "continent", "area") or (e.feature == "region" and e.geonameid is not None):
+            return True
+        if e.feature == "city" and e.population >= population:
+            return True
+    return False
+
+
+def known(gazetteer: Gazetteer, text: str) -> bool:
+    """True when the text is a place name, a demonym, or a direction plus a place name."""
+    if gazetteer.lookup(text) or gazetteer.demonym(text):
+        return True
+    bare = _DIRECTIONS.sub("", text)
+    return bare != text and bool(gazetteer.lookup(bare))
+
+
+def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
+    """All toponym candidates of one article, without overlaps, in text order."""
+    taken: list[tuple[int, int]] = []
+    found: list[Candidate] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < e and s < end for s, e in taken)
+
+    blocked: list[tuple[int, int]] = []
+    people = {normalize(w) for m in parse.mentions if m.label == "PERSON" for w in m.span.text.split()}
+    for mention in parse.mentions:
+        start, end = trim(text, mention.span.start, mention.span.end)
+        if start >= end:
+            continue
+        surface = text[start:end]
+        if mention.label in PLACE_LABELS:
+            for s, e in _split_list(text, start, end, gazetteer):
+                if normalize(text[s:e]) in people and not strong(gazetteer.lookup(text[s:e])):
+                    continue  # a surname the parser also tagged as a place ("said Stoltenberg in ...")
+                s = _direction(text, s, gazetteer)
+                if free(s, e):
+                    taken.append((s, e))
+                    found.append(Candidate(s, e, mention.label))
+        elif mention.label in DOUBTFUL_LABELS:
+            entries = gazetteer.lookup(surface)
+            demonym = mention.label == "NORP" and gazetteer.demonym(surface)
+            if (demonym or (entries and strong(entries, 20_000))) and free(start, end):
+                taken.append((start, end))
+                found.append(Candidate(start, end, mention.label))
+            elif mention.label in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT"):
+                blocked.append((mention.span.start, mention.span.end))
+    for start, end in _scan(text, parse.tokens, gazetteer):
+        if free(start, end) and not any(s <= start and end <= e for s, e in blocked):
+            taken.append((start, end))
+            found.append(Candidate(start, end, "SCAN"))
+    found.sort(key=lambda c: c.start)
+    return [_with_qualifier(text, c, found, gazetteer) for c in found]
+
+
+def _direction(text: str, start: int, gazetteer: Gazetteer) -> int:
+    """Take in a preceding 'northern' or 'eastern' when the gazetteer knows the whole ('northern Kosovo')."""
+    match = re.search(r"(\b[A-Za-z-]+\s+)$", text[max(0, start - 20) : start])
+    if match and _DIRECTIONS.match(match.group(1)):
+        begin = start - len(match.group(1))
+        end = text.find(" ", start)
+        whole = text[begin:start] + text[start : end if end > 0 else len(text)]
+        entries = gazetteer.lookup(trim_text(whole))
+        if any(e.feature == "area" for e in entries):
+            return begin
+    return start
+
+
+def trim_text(surface: str) -> str:
+    """A surface form without trailing punctuation and possessive."""
+    start, end = trim(surface, 0, len(surface))
+    return surface[start:end]
+
+
+def _split_list(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Split 'Springfield, Illinois' or 'Albania, Croatia' tagged as one mention into its places."""
+    surface = text[start:end]
+    if "," not in surface or gazetteer.lookup(surface):
+        return [(start, end)]
+    parts: list[tuple[int, int]] = []
+    offset = start
+    for piece in surface.split(","):
+        s, e = trim(text, offset, offset + len(piece))
+        if s < e:
+            parts.append((s, e))
+        offset += len(piece) + 1
+    return parts
+
+
+def _scan(text: str, tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Runs of proper nouns (up to four words) that the gazetteer knows well; longest match first."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not _proper(tok):
+            i += 1
+            continue
+        best: tuple[int, int] | None = None
+        j = i
+        last = i
+        while j < n and j - i < 6 and tokens[j].sent == tok.sent:
+            if _proper(tokens[j]):
+                last = j
+                start, end = trim(text, tok.start, tokens[last].end)
+                surface = text[start:end]
+                entries = gazetteer.lookup(surface)
+                if start < end and ((entries and strong(entries)) or gazetteer.demonym(surface)):
+                    best = (start, end)
+            elif tokens[j].text.lower() not in _CONNECTORS:
+                break
+            j += 1
+        if best is not None:
+            spans.append(best)
+            while i < n and tokens[i].start < best[1]:
+                i += 1
+        else:
+            i += 1
+    return spans
+
+
+def _proper(tok: Token) -> bool:
+    return tok.tag in ("NNP", "NNPS") and tok.text[:1].isupper()
+
+
+def _with_qualifier(text: str, cand: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
+    """Attach the qualifier of 'X, Y' when Y is a region, a country or a US state code."""
+    rest = text[cand.end : cand.end + 40]
+    match = re.match(r",\s*((?:[A-Z][A-Za-z.]*\.?)(?:\s+[A-Z][A-Za-z.]*)?)", rest)
+    if not match:
+        return cand
+    start = cand.end + match.start(1)
+    for other in found:
+        if other.start == start:
+            entries = gazetteer.lookup(text[other.start : other.end])
+            if any(e.feature in ("region", "country") for e in entries):
+                return Candidate(cand.start, cand.end, cand.label, (other.start, other.end))
+            return cand
+    word = match.group(1).split()[0].rstrip(",")
+    if word in _US_CODES or normalize(word) in ("dc",):
+        return Candidate(cand.start, cand.end, cand.label, (start, start + len(word)))
+    return cand
