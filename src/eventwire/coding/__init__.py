@@ -1,0 +1,1 @@
+"""Event coding helpers: the CAMEO codebook, the pattern lexicon, sides, modality, dating and merging."""
