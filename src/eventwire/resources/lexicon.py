@@ -1,0 +1,213 @@
+"""Actor and agent entries, and the phrase index that finds them in text.
+
+Both the shipped knowledge base and user dictionaries become ``ActorEntry`` (who acts:
+a country, an organisation, a named person) and ``AgentEntry`` (what they are: a title or
+a sector such as "president" or "police") records, kept in a ``Lexicon``. Matching works on
+word tokens (``\\w+``, case-folded), so "U.S." and "u.s" match alike and underscores in
+dictionary names are spaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+#: Primary CAMEO sectors: a code never stacks two of them (no USAGOVMILGOV).
+PRIMARY_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "SPY", "UAF", "IGO", "NGO", "BUS", "MED", "EDU", "REL"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DatedCode:
+    """A code valid from ``start`` (inclusive) until ``end`` (inclusive); None means open."""
+
+    code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def applies(self, day: dt.date | None) -> bool:
+        """True when the restriction holds on ``day`` (an unknown day satisfies only unrestricted codes)."""
+        if self.start is None and self.end is None:
+            return True
+        if day is None:
+            return False
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """Someone who acts: a country, an organisation, a named person or group."""
+
+    id: str
+    name: str
+    kind: str  # country | adjective | ethnic | capital | org | institution | person | actor
+    country: str | None = None
+    org: str | None = None
+    cameo: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    codes: tuple[DatedCode, ...] = ()
+    nominals: tuple[str, ...] = ()
+    parent: str | None = None
+
+    def code_on(self, day: dt.date | None) -> str | None:
+        """The CAMEO code valid on ``day``: the first date-restricted code that applies, else the default."""
+        for dated in self.codes:
+            if (dated.start or dated.end) and dated.applies(day):
+                return dated.code
+        return self.cameo
+
+
+@dataclass(frozen=True, slots=True)
+class AgentEntry:
+    """A title or sector word: "president" (GOV), "police" (COP), a PETRARCH agent ("~GOV", "NGO~")."""
+
+    id: str
+    label: str
+    sector: str
+    person: bool = True
+    org: str | None = None
+    prefix: bool = False  # PETRARCH "NGO~": the sector goes before the country code
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word token of the text: offsets, case-folded form and original form."""
+
+    start: int
+    end: int
+    low: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A phrase of the index found in the text."""
+
+    start: int
+    end: int
+    first: int  # index of the first word
+    last: int  # index of the last word (inclusive)
+    value: ActorEntry | AgentEntry
+
+
+def words_of(text: str) -> list[Word]:
+    """The word tokens of ``text``."""
+    return [Word(m.start(), m.end(), m.group().casefold(), m.group()) for m in _WORD.finditer(text)]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """Index key of a name: its case-folded word tokens; underscores count as spaces."""
+    return tuple(m.group().casefold() for m in _WORD.finditer(phrase.replace("_", " ")))
+
+
+def compose(base: str | None, sector: str | None, *, prefix: bool = False) -> str | None:
+    """A CAMEO code from a base (country or organisation code) and a sector, never stacking two primary sectors."""
+    if not sector:
+        return base
+    if not base:
+        return sector
+    chunks = {base[i : i + 3] for i in range(0, len(base), 3)}
+    if chunks & PRIMARY_SECTORS and sector[:3] in PRIMARY_SECTORS:
+        return base
+    if sector[:3] in chunks:
+        return base
+    return sector + base if prefix else base + sector
+
+
+@dataclass(slots=True)
+class PhraseIndex:
+    """Phrases (as word-token tuples) mapped to values, with a case rule per phrase."""
+
+    entries: dict[tuple[str, ...], list[tuple[str, ActorEntry | AgentEntry]]] = field(default_factory=dict)
+    longest: int = 0
+    proper: bool = True  # phrases name things: a match needs a capitalised word
+
+    def add(self, surface: str, value: ActorEntry | AgentEntry, *, front: bool = False) -> None:
+        """Index ``surface``; ``front`` puts it before entries already held (user overrides)."""
+        key = phrase_key(surface)
+        if not key:
+            return
+        slot = self.entries.setdefault(key, [])
+        item = (surface.replace("_", " ").strip(), value)
+        if front:
+            slot.insert(0, item)
+        else:
+            slot.append(item)
+        self.longest = max(self.longest, len(key))
+
+    def get(self, phrase: str) -> ActorEntry | AgentEntry | None:
+        """The first value indexed under ``phrase`` (case-insensitive), or None."""
+        slot = self.entries.get(phrase_key(phrase))
+        return slot[0][1] if slot else None
+
+    def find(self, words: Sequence[Word], text: str) -> list[Hit]:
+        """Longest non-overlapping matches, left to right."""
+        hits: list[Hit] = []
+        i, n = 0, len(words)
+        while i < n:
+            hit = self._at(words, i, text)
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit)
+            i = hit.last + 1
+        return hits
+
+    def _at(self, words: Sequence[Word], i: int, text: str) -> Hit | None:
+        for size in range(min(self.longest, len(words) - i), 0, -1):
+            key = tuple(w.low for w in words[i : i + size])
+            slot = self.entries.get(key)
+            if not slot:
+                continue
+            span = words[i : i + size]
+            if not _joined_simply(span, text):
+                continue
+            for surface, value in slot:
+                if _case_ok(surface, span, proper=self.proper):
+                    return Hit(span[0].start, span[-1].end, i, i + size - 1, value)
+        return None
+
+
+def _joined_simply(span: Sequence[Word], text: str) -> bool:
+    """Words of one phrase are separated by spaces or in-name punctuation only, never a line break or comma."""
+    for left, right in itertools.pairwise(span):
+        gap = text[left.end : right.start]
+        if len(gap) > 3 or any(c in gap for c in "\n,;:!?()\"“”"):
+            return False
+    return True
+
+
+def _case_ok(surface: str, span: Sequence[Word], *, proper: bool) -> bool:
+    """Acronyms and short words must keep their capitals; names need at least one capital letter."""
+    tokens = phrase_key(surface)
+    originals = [m.group() for m in _WORD.finditer(surface.replace("_", " "))]
+    dictionary_style = (surface.isupper() and len(surface) > 3) or "_" in surface
+    for original, token, word in zip(originals, tokens, span, strict=False):
+        if token in _FUNCTION_WORDS or not word.text.islower():
+            continue
+        if (original.isupper() and len(original) >= 2 and not dictionary_style) or (len(token) <= 3 and proper):
+            return False
+    return not proper or any(w.text[:1].isupper() for w in span)
+
+
+_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "in", "on", "de", "du", "la", "al", "el", "s"})
+
+
+def index_actors(entries: Iterable[tuple[str, ActorEntry]], index: PhraseIndex | None = None) -> PhraseIndex:
+    """Add ``(surface, entry)`` pairs to an index (a new one when none is given)."""
+    target = index if index is not None else PhraseIndex()
+    for surface, entry in entries:
+        target.add(surface, entry)
+    return target
+
+
+def tokens_between(words: Sequence[Word], start: int, end: int) -> Iterator[Word]:
+    """The words lying inside [start, end)."""
+    return (w for w in words if start <= w.start and w.end <= end)
