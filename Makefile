@@ -20,6 +20,7 @@ $(STAMP): requirements.lock pyproject.toml
 run: install
 	$(BIN)/eventwire run examples/news --db $(DB)
 	$(BIN)/eventwire stats --db $(DB)
+	$(BIN)/eventwire events --db $(DB) --limit 25
 
 test: install lint typecheck pytest eval
 

@@ -12,6 +12,7 @@ import click
 from eventwire import config
 from eventwire.errors import EventwireError
 from eventwire.model import Analysis, Rejection
+from eventwire.query import MODALITIES, EventFilter, events
 from eventwire.runner import Summary, extract, run
 from eventwire.store.duckdb import Store
 
@@ -133,6 +134,45 @@ def stats_command(db: str, as_json: bool) -> None:
     for title in ("rejected", "problems"):
         for code, count in stats[title].items():
             click.echo(f"{title:9s} {code:28s} {count}")
+
+
+@main.command("events")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read.")
+@click.option("--actor", help="Country code (ISO alpha-3) or organisation on either side.")
+@click.option("--root", help="CAMEO root code, e.g. 04.")
+@click.option("--modality", type=click.Choice(MODALITIES), help="Only events of this modality.")
+@click.option("--since", callback=_date, help="Events dated on or after YYYY-MM-DD.")
+@click.option("--until", callback=_date, help="Events dated on or before YYYY-MM-DD.")
+@click.option("--article", help="Only events of this article id.")
+@click.option("--limit", type=click.IntRange(1, 100_000), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")
+def events_command(db: str, as_json: bool, limit: int, **filters: Any) -> None:
+    """Events in the store: who did what to whom, when, and how sure the text is."""
+    try:
+        flt = EventFilter(limit=limit, **filters)
+        with Store(db, read_only=True) as store:
+            rows = events(store, flt)
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    _print_events(rows)
+
+
+def _print_events(rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} events")
+    for name in ("date", "source", "cameo", "target", "modality"):
+        table.add_column(name)
+    for row in rows:
+        source = row["source_org"] or row["source_country"] or row["source_name"] or "?"
+        target = row["target_org"] or row["target_country"] or row["target_name"] or "-"
+        table.add_row(row["event_date"] or "-", str(source), row["cameo"], str(target), row["modality"])
+    Console().print(table)
 
 
 def _print_summary(summary: Summary, db: str) -> None:
