@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from eventwire.config import Settings
 
 PRIOR = {"country": 12.0, "continent": 11.0, "region": 10.0, "area": 9.0, "county": 6.0}
-COUNTRY_WEIGHT = 2.5  # bonus for a reading in the document's country, times that country's share
+COUNTRY_WEIGHT = 4.0  # bonus for a reading in the document's country, times that country's share
 REGION_WEIGHT = 2.0  # bonus for a reading inside a first-level region the document names
 CAPITAL_BONUS = 1.5
 FUZZY_CUTOFF = 0.8
@@ -52,9 +52,6 @@ def prior(entry: Entry) -> float:
 
 def readings(gazetteer: Gazetteer, surface: str) -> tuple[tuple[Entry, ...], str]:
     """The gazetteer entries a surface form may mean, and how they were found."""
-    entries = gazetteer.lookup(surface)
-    if entries:
-        return entries, "name"
     target = gazetteer.demonym(surface)
     if target:
         if target.startswith("@"):
@@ -63,6 +60,9 @@ def readings(gazetteer: Gazetteer, surface: str) -> tuple[tuple[Entry, ...], str
             country = gazetteer.country(target)
             found = (country,) if country else ()
         return found, "demonym"
+    entries = gazetteer.lookup(surface)
+    if entries:
+        return entries, "name"
     bare = _DIRECTIONS.sub("", surface)
     if bare != surface:
         return tuple(e for e in gazetteer.lookup(bare) if e.feature != "city"), "part of"
@@ -73,42 +73,51 @@ _CONTINENTS = {"EU": "Europe", "AS": "Asia", "AF": "Africa", "NA": "North Americ
 
 
 class Context:
-    """The countries and regions a document is about, as weights."""
+    """The countries and first-level regions a document is about, as weights, with each name's own share."""
 
     def __init__(self) -> None:
         self.countries: Counter[str] = Counter()
         self.regions: Counter[tuple[str, str]] = Counter()
+        self._own: dict[str, list[tuple[str, tuple[str, str] | None, float, float]]] = defaultdict(list)
 
-    def add(self, entry: Entry, weight: float = 1.0) -> None:
-        """Count an entry's country (and region) as evidence."""
+    def add(self, entry: Entry, weight: float = 1.0, key: str = "") -> None:
+        """Count an entry's country (and region) as evidence, remembering which name gave it."""
+        region: tuple[str, str] | None = None
+        region_weight = 0.0
+        if entry.admin1 and entry.feature in ("region", "county", "city"):
+            region = (entry.country, entry.admin1)
+            region_weight = weight if entry.feature != "city" else weight * 0.5
+            self.regions[region] += region_weight
         if entry.country:
             self.countries[entry.country] += weight
-        if entry.feature in ("region", "county") and entry.admin1:
-            self.regions[(entry.country, entry.admin1)] += weight
-        elif entry.feature == "city" and entry.admin1:
-            self.regions[(entry.country, entry.admin1)] += weight * 0.5
+        self._own[key].append((entry.country, region, weight, region_weight))
 
-    def share(self, country: str, minus: float = 0.0) -> float:
-        """The share of the evidence that points at ``country`` (leaving out ``minus`` of its own)."""
-        total = sum(self.countries.values()) - minus
-        mine = self.countries.get(country, 0.0) - minus
-        return max(0.0, mine) / total if total > 0 else 0.0
+    def share(self, country: str, key: str = "") -> float:
+        """The share of the evidence, other than the name ``key``'s own, that points at ``country``."""
+        own = self._own.get(key, ())
+        total = sum(self.countries.values()) - sum(w for c, _, w, _ in own if c)
+        mine = self.countries.get(country, 0.0) - sum(w for c, _, w, _ in own if c == country)
+        return max(0.0, mine) / total if total > 1e-9 else 0.0
 
-    def score(self, entry: Entry, own: Entry | None = None, own_weight: float = 0.0) -> float:
-        """Prior plus context bonus of a reading; ``own`` is the name's own evidence, left out."""
-        minus = own_weight if own is not None and own.country == entry.country else 0.0
-        bonus = COUNTRY_WEIGHT * self.share(entry.country, minus) if entry.country else 0.0
-        if entry.feature in ("city", "county") and self.regions.get((entry.country, entry.admin1), 0.0) > 0:
+    def region_weight(self, country: str, admin1: str, key: str = "") -> float:
+        """Evidence for a first-level region, other than the name ``key``'s own."""
+        own = self._own.get(key, ())
+        return self.regions.get((country, admin1), 0.0) - sum(w for _, r, _, w in own if r == (country, admin1))
+
+    def score(self, entry: Entry, key: str = "") -> float:
+        """Prior plus context bonus of a reading of the name ``key``."""
+        bonus = COUNTRY_WEIGHT * self.share(entry.country, key) if entry.country else 0.0
+        if entry.feature in ("city", "county") and entry.admin1 and self.region_weight(entry.country, entry.admin1, key) > 0.25:
             bonus += REGION_WEIGHT
         return prior(entry) + bonus
 
 
-def choose(entries: Iterable[Entry], context: Context, own: Entry | None = None, weight: float = 0.0) -> Entry | None:
+def choose(entries: Iterable[Entry], context: Context, key: str = "") -> Entry | None:
     """The best reading in context."""
     best: Entry | None = None
     best_score = -1e9
     for entry in entries:
-        score = context.score(entry, own, weight)
+        score = context.score(entry, key)
         if score > best_score:
             best, best_score = entry, score
     return best
@@ -198,22 +207,20 @@ def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazettee
     ]
     context = Context()
     _actor_context(analysis, gazetteer, context)
-    first: dict[str, Entry] = {}
     for key, entries in zip(keys, options, strict=True):
         pick = choose(entries, Context())
         if pick is not None:
-            first.setdefault(key, pick)
-            context.add(pick, 1.0 if len(entries) == 1 or pick.feature != "city" else 0.5)
+            context.add(pick, 1.0 if len(entries) == 1 or pick.feature != "city" else 0.5, key)
     # one reading per name per document; a qualified mention decides for the bare ones
     decided: dict[str, Entry] = {}
     for c, key, entries in zip(candidates, keys, options, strict=True):
         if c.qualifier and entries and key not in decided:
-            pick = choose(entries, context)
+            pick = choose(entries, context, key)
             if pick is not None:
                 decided[key] = pick
     for key, entries in zip(keys, options, strict=True):
         if entries and key not in decided:
-            pick = choose(entries, context, first.get(key), 1.0)
+            pick = choose(entries, context, key)
             if pick is not None:
                 decided[key] = pick
     sentences = _sentence_of(analysis, candidates)

@@ -99,14 +99,19 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
                 if free(s, e):
                     taken.append((s, e))
                     found.append(Candidate(s, e, mention.label))
+        elif mention.label == "PERSON":
+            blocked.append((mention.span.start, mention.span.end))
         elif mention.label in DOUBTFUL_LABELS:
             entries = gazetteer.lookup(surface)
             demonym = mention.label == "NORP" and gazetteer.demonym(surface)
             if (demonym or (entries and strong(entries, 20_000))) and free(start, end):
                 taken.append((start, end))
                 found.append(Candidate(start, end, mention.label))
-            elif mention.label in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT"):
-                blocked.append((mention.span.start, mention.span.end))
+            # otherwise the scan below looks inside it ("Texas A&M University", "Turkish-Russian")
+    for start, end in _datelines(text, gazetteer):
+        if free(start, end):
+            taken.append((start, end))
+            found.append(Candidate(start, end, "DATELINE"))
     for start, end in _scan(text, parse.tokens, gazetteer):
         if free(start, end) and not any(s <= start and end <= e for s, e in blocked):
             taken.append((start, end))
@@ -156,14 +161,20 @@ def _scan(text: str, tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[tu
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if not _proper(tok):
+        if not _proper(tok, gazetteer):
+            i += 1
+            continue
+        if "-" in tok.text[1:]:
+            head = tok.text.split("-")[0]
+            if gazetteer.demonym(head) or strong(gazetteer.lookup(head)):
+                spans.append(trim(text, tok.start, tok.start + len(head)))
             i += 1
             continue
         best: tuple[int, int] | None = None
         j = i
         last = i
         while j < n and j - i < 6 and tokens[j].sent == tok.sent:
-            if _proper(tokens[j]):
+            if _proper(tokens[j], gazetteer) and "-" not in tokens[j].text[1:]:
                 last = j
                 start, end = trim(text, tok.start, tokens[last].end)
                 surface = text[start:end]
@@ -182,8 +193,23 @@ def _scan(text: str, tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[tu
     return spans
 
 
-def _proper(tok: Token) -> bool:
-    return tok.tag in ("NNP", "NNPS") and tok.text[:1].isupper()
+def _proper(tok: Token, gazetteer: Gazetteer) -> bool:
+    if not tok.text[:1].isupper():
+        return False
+    return tok.tag in ("NNP", "NNPS") or bool(gazetteer.demonym(tok.text))
+
+
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:,[ \t]*[A-Z][A-Za-z.]+)?[ \t]*(?:\u2014|\u2013|--| - |\(|:)")
+
+
+def _datelines(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """ALL-CAPS place names that open a paragraph as a dateline ("DETROIT \u2014 ...")."""
+    spans = []
+    for match in _DATELINE.finditer(text):
+        name = match.group(1)
+        if any(e.feature != "continent" for e in gazetteer.lookup(name)):
+            spans.append((match.start(1), match.end(1)))
+    return spans
 
 
 def _with_qualifier(text: str, cand: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
