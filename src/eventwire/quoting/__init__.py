@@ -1,0 +1,1 @@
+"""Helpers of the quotes stage: quote marks, dependency frames of cue words, and speakers."""

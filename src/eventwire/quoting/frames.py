@@ -1,0 +1,118 @@
+"""Reported content found through the dependency frames of cue words (indirect and mixed speech)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventwire.quoting.cues import ACCORDING, CLAUSE, INFINITIVE, OBJECT, PARENTHETICAL, PREPOSITION
+from eventwire.quoting.tree import Tree
+
+_OBJECT_TAIL = frozenset({"of", "for", "as", "over", "on", "about", "with"})
+_EDGE_PUNCT = frozenset({"PUNCT", "SPACE"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Frame:
+    """A cue token with the token range of its content and the head token of its speaker."""
+
+    cue: int
+    cue_last: int
+    first: int
+    last: int
+    speaker: int | None
+    frame: str
+
+
+def _trim(tree: Tree, first: int, last: int) -> tuple[int, int] | None:
+    toks = tree.tokens
+    while first <= last and (toks[first].pos in _EDGE_PUNCT or toks[first].dep == "cc"):
+        first += 1
+    while last >= first and toks[last].pos in _EDGE_PUNCT:
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def _outside(tree: Tree, root: int, hole: int) -> tuple[int, int]:
+    """The subtree of ``root`` without the subtree of ``hole`` when the hole sits at one of its edges."""
+    first, last = tree.left[root], tree.right[root]
+    h_first, h_last = tree.left[hole], tree.right[hole]
+    if h_first <= first:
+        first = h_last + 1
+    elif h_last >= last:
+        last = h_first - 1
+    return first, last
+
+
+def frames_of(tree: Tree, i: int) -> list[Frame]:
+    """The frames in which token ``i`` reports content (usually none or one)."""
+    tok = tree.tokens[i]
+    lemma = tok.lemma.lower()
+    found: list[tuple[int, int, int | None, str, int]] = []
+    if tok.text.lower() in ACCORDING and tok.dep == "prep":
+        to = [c for c in tree.kids(i, "prep") if tree.tokens[c].text.lower() == "to"]
+        objects = tree.kids(to[0], "pobj") if to else []
+        if objects and tok.head != i:
+            first, last = _outside(tree, tok.head, i)
+            found.append((first, last, objects[0], "according", to[0]))
+    if tok.pos not in ("VERB", "AUX") or not found and tok.pos == "AUX":
+        return _finish(tree, i, found)
+    speaker = tree.subject(i)
+    clauses = tree.kids(i, "ccomp")
+    if lemma in CLAUSE and clauses:
+        first, last = tree.extent(clauses)
+        found.append((first, last, speaker, "clause", i))
+    elif lemma in PARENTHETICAL and tok.dep in ("parataxis", "ccomp") and tok.head != i and speaker is not None:
+        head = tok.head
+        if tree.tokens[head].pos in ("VERB", "AUX") and (tok.dep == "parataxis" or i > head):
+            first, last = _outside(tree, head, i)
+            found.append((first, last, speaker, "parenthetical", i))
+    if not found:
+        xcomps = [c for c in tree.kids(i, "xcomp") if c > i]
+        objects = [c for c in tree.kids(i, "dobj") if c > i]
+        if lemma in INFINITIVE and xcomps:
+            start = min(objects + xcomps)
+            found.append((tree.left[start], tree.right[max(xcomps)], speaker, "infinitive", i))
+        elif lemma in OBJECT and objects:
+            tail = [
+                c
+                for c in tree.kids(i, "prep", "oprd", "xcomp", "ccomp", "advcl")
+                if c > objects[0] and (tree.tokens[c].dep != "prep" or tree.tokens[c].lemma.lower() in _OBJECT_TAIL)
+            ]
+            found.append((tree.left[objects[0]], max(tree.right[c] for c in objects + tail), speaker, "object", i))
+        elif lemma in PREPOSITION:
+            for prep in tree.kids(i, "prep"):
+                if tree.tokens[prep].text.lower() in PREPOSITION[lemma] and prep > i:
+                    objs = tree.kids(prep, "pobj", "pcomp")
+                    if objs:
+                        found.append((tree.left[objs[0]], tree.right[objs[0]], speaker, "preposition", prep))
+                        break
+    return _finish(tree, i, found)
+
+
+def _finish(tree: Tree, i: int, found: list[tuple[int, int, int | None, str, int]]) -> list[Frame]:
+    frames = []
+    for first, last, speaker, kind, cue_last in found:
+        trimmed = _trim(tree, first, last)
+        if trimmed is None:
+            continue
+        first, last = trimmed
+        if first <= i <= last and kind != "according":
+            continue
+        frames.append(
+            Frame(cue=i, cue_last=max(i, cue_last), first=first, last=last, speaker=speaker, frame=kind)
+        )
+    return frames
+
+
+def find_frames(tree: Tree) -> list[Frame]:
+    """Every cue frame of the article, outermost first; frames whose cue lies inside another frame's content
+    are kept only when they are clausal reports with a subject of their own."""
+    frames = [f for i in range(len(tree.tokens)) for f in frames_of(tree, i)]
+    frames.sort(key=lambda f: (f.first - f.last, f.cue))
+    kept: list[Frame] = []
+    for f in frames:
+        if any(k.first <= f.cue <= k.last for k in kept):
+            continue
+        kept.append(f)
+    kept.sort(key=lambda f: f.first)
+    return kept

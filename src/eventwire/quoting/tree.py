@@ -1,0 +1,71 @@
+"""A light view of the dependency parse: children, subtree extents and character ranges."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from eventwire.model import Token
+
+
+class Tree:
+    """Children and subtree extents of the tokens of one article (token indices are positions)."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.children: list[list[int]] = [[] for _ in tokens]
+        for t in tokens:
+            if t.head != t.i:
+                self.children[t.head].append(t.i)
+        self.left = [t.i for t in tokens]
+        self.right = [t.i for t in tokens]
+        for t in sorted(tokens, key=self.depth, reverse=True):
+            if t.head != t.i:
+                h = t.head
+                self.left[h] = min(self.left[h], self.left[t.i])
+                self.right[h] = max(self.right[h], self.right[t.i])
+
+    def depth(self, token: Token) -> int:
+        """Distance from the token to its sentence root (cycles cut after 200 steps)."""
+        d, i = 0, token.i
+        while self.tokens[i].head != i and d < 200:
+            i = self.tokens[i].head
+            d += 1
+        return d
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        """Children of token ``i`` with one of the dependency labels (all children when none is given)."""
+        return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
+
+    def chars(self, first: int, last: int) -> tuple[int, int]:
+        """Character range from the start of token ``first`` to the end of token ``last``."""
+        return self.tokens[first].start, self.tokens[last].end
+
+    def subtree_chars(self, i: int) -> tuple[int, int]:
+        """Character range of the subtree of token ``i``."""
+        return self.chars(self.left[i], self.right[i])
+
+    def extent(self, roots: Iterable[int]) -> tuple[int, int]:
+        """Token range covering the subtrees of ``roots``."""
+        rs = list(roots)
+        return min(self.left[r] for r in rs), max(self.right[r] for r in rs)
+
+    def subject(self, i: int) -> int | None:
+        """The subject of verb ``i``, looking through conjunctions, participles and relative clauses."""
+        seen = 0
+        while seen < 6:
+            subjects = self.kids(i, "nsubj", "nsubjpass", "csubj")
+            if subjects:
+                s = subjects[0]
+                tok = self.tokens[s]
+                if tok.lemma.lower() in ("who", "that", "which") and self.tokens[i].dep == "relcl":
+                    return self.tokens[i].head
+                return s
+            tok = self.tokens[i]
+            if tok.dep == "relcl" and tok.head != i:
+                return tok.head
+            if tok.dep in ("conj", "advcl", "xcomp", "ccomp", "acl") and tok.head != i and tok.dep != "ccomp":
+                i = tok.head
+                seen += 1
+                continue
+            return None
+        return None

@@ -1,0 +1,175 @@
+"""Quotes: every statement with its speaker, whether quoted directly, reported, or mixed.
+
+Reported content comes from the dependency frames of cue words (``quoting.frames``); quoted
+passages from their marks (``quoting.marks``). A passage inside a reported clause makes it a mixed
+quote; a passage that is the whole clause is a direct quote. A quoted statement with no cue of its
+own takes the speaker of the paragraph, else of the quote before it (the news convention), and a
+quote repeated later in the article points to its first occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from eventwire.config import Settings
+from eventwire.ids import record_id
+from eventwire.model import Analysis, Problem, Quote, QuoteKind, Span
+from eventwire.pipeline import stage
+from eventwire.quoting.frames import Frame, find_frames
+from eventwire.quoting.marks import Marked, find_marked, find_single_marked
+from eventwire.quoting.speakers import Speakers
+from eventwire.quoting.tree import Tree
+
+_WORD = re.compile(r"\w+")
+#: Share of a reported clause that a quoted passage must cover to make the quote direct.
+DIRECT_SHARE = 0.7
+#: Shortest unattributed quoted passage (in words) still taken as a statement rather than a scare quote.
+MIN_STATEMENT_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Draft:
+    start: int
+    end: int
+    kind: QuoteKind
+    frame: Frame | None
+    paragraph: int
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], at: int) -> int:
+    for n, (s, e) in enumerate(paragraphs):
+        if s <= at < e:
+            return n
+    return max(0, len(paragraphs) - 1)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def draft_quotes(tree: Tree, text: str, norm: str, paragraphs: list[tuple[int, int]]) -> tuple[list[_Draft], int]:
+    """Quote drafts in text order (content range, kind, frame), and the number of repaired marks."""
+    marked, repairs = find_marked(text, norm, paragraphs)
+    marked += find_single_marked(text, norm, paragraphs, marked)
+    used: set[int] = set()
+    drafts: list[_Draft] = []
+    toks = tree.tokens
+    for frame in find_frames(tree):
+        cue_at = toks[frame.cue].start
+        if any(m.start <= cue_at < m.end for m in marked):
+            continue  # a cue inside a quotation belongs to the quoted speaker's words
+        start, end = toks[frame.first].start, toks[frame.last].end
+        kind: QuoteKind = "indirect"
+        for n, m in enumerate(marked):
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap <= 0:
+                continue
+            used.add(n)
+            if overlap >= DIRECT_SHARE * (end - start):
+                start, end, kind = m.start, m.end, "direct"
+                break
+            kind = "mixed"
+        drafts.append(_Draft(start=start, end=end, kind=kind, frame=frame, paragraph=_paragraph_of(paragraphs, start)))
+    for n, m in enumerate(marked):
+        if n in used or _words(text[m.start : m.end]) < MIN_STATEMENT_WORDS:
+            continue
+        drafts.append(_Draft(start=m.start, end=m.end, kind="direct", frame=None, paragraph=_paragraph_of(paragraphs, m.start)))
+    drafts.sort(key=lambda d: d.start)
+    return _merge_continuations(drafts, norm), repairs
+
+
+def _merge_continuations(drafts: list[_Draft], norm: str) -> list[_Draft]:
+    """Join an unattributed quoted passage to the attributed direct quote just before it in its paragraph."""
+    merged: list[_Draft] = []
+    for d in drafts:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and d.frame is None
+            and prev.kind == "direct"
+            and prev.frame is not None
+            and prev.paragraph == d.paragraph
+            and _words(norm[prev.end : d.start]) <= 12
+        ):
+            merged[-1] = replace(prev, end=d.end)
+            continue
+        merged.append(d)
+    return merged
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem]]:
+    """The quotes of one parsed article and the problems met on the way."""
+    parse = analysis.parse
+    if parse is None or not parse.tokens:
+        return [], []
+    text = analysis.article.text
+    norm = analysis.normalized or text
+    paragraphs = [(p.start, p.end) for p in analysis.paragraphs] or [(0, len(text))]
+    tree = Tree(parse.tokens)
+    drafts, repairs = draft_quotes(tree, text, norm, paragraphs)
+    speakers = Speakers(text, tree, analysis.entities)
+    problems: list[Problem] = []
+    if repairs:
+        problems.append(
+            Problem(code="quotes.unbalanced_marks", stage="quotes", message=f"{repairs} quote mark(s) unpaired; repaired")
+        )
+    quotes: list[Quote] = []
+    first_of: dict[str, str] = {}
+    by_paragraph: dict[int, tuple[str | None, str | None, Span | None]] = {}
+    pending: list[int] = []
+    for d in drafts:
+        span = Span.of(text, d.start, d.end)
+        qid = record_id("quote", analysis.article.id, d.start, d.end)
+        cue = cue_span = None
+        if d.frame is not None:
+            who = speakers.resolve(d.frame.speaker)
+            f = d.frame
+            cue_span = Span.of(text, tree.tokens[f.cue].start, tree.tokens[f.cue_last].end)
+            cue = tree.tokens[f.cue].lemma.lower() if f.frame != "according" else "according to"
+            speaker, name, s_span = who.entity, who.name, who.span
+            if name is not None:
+                by_paragraph[d.paragraph] = (speaker, name, s_span)
+                for n in pending:
+                    if quotes[n].speaker_name is None and _paragraph_of(paragraphs, quotes[n].span.start) == d.paragraph:
+                        quotes[n] = replace(quotes[n], speaker=speaker, speaker_name=name)
+        else:
+            speaker, name, s_span = by_paragraph.get(d.paragraph) or by_paragraph.get(d.paragraph - 1) or (None, None, None)
+            if name is None:
+                last = speakers.continuing()
+                if last is not None and by_paragraph.get(d.paragraph - 2):
+                    speaker, name = last.id, last.name
+            s_span = None
+            pending.append(len(quotes))
+        key = _key(span.text)
+        repeat_of = first_of.get(key) if len(key) >= 20 else None
+        if repeat_of is None and len(key) >= 20:
+            first_of[key] = qid
+        quotes.append(
+            Quote(
+                id=qid,
+                span=span,
+                kind=d.kind,
+                speaker=speaker,
+                speaker_name=name,
+                speaker_span=s_span,
+                cue=cue,
+                cue_span=cue_span,
+                repeat_of=repeat_of,
+            )
+        )
+    unknown = [q for q in quotes if q.speaker_name is None]
+    for q in unknown:
+        problems.append(Problem(code="quotes.no_speaker", stage="quotes", message="no speaker found for quote", span=q.span))
+    return quotes, problems
+
+
+@stage("quotes", version=1, requires=("parse", "entities"), provides=("quotes",))
+def find_quotes(analysis: Analysis, settings: Settings) -> Analysis:
+    """Attach every direct, indirect and mixed quote with its cue and speaker."""
+    quotes, problems = find_quotes_in(analysis)
+    return analysis.add(quotes=tuple(quotes), problems=problems)
