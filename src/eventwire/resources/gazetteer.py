@@ -22,12 +22,19 @@ from pathlib import Path
 from eventwire.errors import ResourceError
 
 DATA = Path(__file__).parent / "data"
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 _TABLES = ("countries_geo.tsv", "regions.tsv", "demonyms.tsv")
 _SUFFIXES = re.compile(
     r"\s+(sheng|shi|zizhiqu|province|oblast|oblys|krai|kray|region|state|governorate|prefecture|department|"
     r"district|county|voivodeship|canton|municipality)$",
     re.IGNORECASE,
+)
+
+#: Subdivision names too generic to be looked up on their own ("South" is a region of Cameroon).
+_GENERIC = frozenset(
+    "north south east west central centre center capital eastern western northern southern coast islands "
+    "north east north west south east south west northeast northwest southeast southwest littoral east coast "
+    "west coast upper lower middle interior highlands lakes".split()
 )
 
 #: Entry row: (geonameid, name, country, lat, lon, feature, population, admin1, capital)
@@ -185,6 +192,8 @@ def _build() -> Gazetteer:
         if getattr(sub, "parent_code", None) or not _latin(sub.name):
             continue
         plain = _SUFFIXES.sub("", sub.name)
+        if normalize(plain) in _GENERIC:
+            continue
         if (sub.country_code, normalize(plain)) in known_regions or (sub.country_code, normalize(sub.name)) in known_regions:
             continue
         row = (None, plain, sub.country_code, None, None, "region", 0, "", False)

@@ -30,7 +30,9 @@ PRIOR = {"country": 12.0, "continent": 11.0, "region": 10.0, "area": 9.0, "count
 COUNTRY_WEIGHT = 4.0  # bonus for a reading in the document's country, times that country's share
 REGION_WEIGHT = 2.0  # bonus for a reading inside a first-level region the document names
 CAPITAL_BONUS = 1.5
-FUZZY_CUTOFF = 0.8
+FUZZY_CUTOFF = 0.85
+PROXIMITY_KM = 60.0  # readings of two names this close support each other ("Edmonton" and "Enfield")
+PROXIMITY_WEIGHT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class Context:
         self.countries: Counter[str] = Counter()
         self.regions: Counter[tuple[str, str]] = Counter()
         self._own: dict[str, list[tuple[str, tuple[str, str] | None, float, float]]] = defaultdict(list)
+        self.close: set[int] = set()
 
     def add(self, entry: Entry, weight: float = 1.0, key: str = "") -> None:
         """Count an entry's country (and region) as evidence, remembering which name gave it."""
@@ -104,12 +107,34 @@ class Context:
         own = self._own.get(key, ())
         return self.regions.get((country, admin1), 0.0) - sum(w for _, r, _, w in own if r == (country, admin1))
 
+    def near(self, readings: dict[str, tuple[Entry, ...]]) -> None:
+        """Note the city readings that have a reading of another name of the document close by."""
+        cells: dict[tuple[int, int], list[tuple[str, Entry]]] = defaultdict(list)
+        for key, entries in readings.items():
+            for e in entries[:25]:
+                if e.lat is not None and e.lon is not None and e.feature in ("city", "county"):
+                    cells[(math.floor(e.lat), math.floor(e.lon))].append((key, e))
+        for (y, x), members in cells.items():
+            around = [m for dy in (-1, 0, 1) for dx in (-1, 0, 1) for m in cells.get((y + dy, x + dx), ())]
+            for key, entry in members:
+                if any(other != key and distance(entry, e) <= PROXIMITY_KM for other, e in around):
+                    self.close.add(entry.index)
+
     def score(self, entry: Entry, key: str = "") -> float:
         """Prior plus context bonus of a reading of the name ``key``."""
         bonus = COUNTRY_WEIGHT * self.share(entry.country, key) if entry.country else 0.0
+        if entry.index in self.close:
+            bonus += PROXIMITY_WEIGHT
         if entry.feature in ("city", "county") and entry.admin1 and self.region_weight(entry.country, entry.admin1, key) > 0.25:
             bonus += REGION_WEIGHT
         return prior(entry) + bonus
+
+
+def distance(a: Entry, b: Entry) -> float:
+    """Great-circle distance in km between two entries with coordinates."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def choose(entries: Iterable[Entry], context: Context, key: str = "") -> Entry | None:
@@ -207,6 +232,11 @@ def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazettee
     ]
     context = Context()
     _actor_context(analysis, gazetteer, context)
+    distinct: dict[str, tuple[Entry, ...]] = {}
+    for key, entries in zip(keys, options, strict=True):
+        if len(entries) > 1 or key not in distinct:
+            distinct[key] = entries
+    context.near(distinct)
     for key, entries in zip(keys, options, strict=True):
         pick = choose(entries, Context())
         if pick is not None:
@@ -236,7 +266,7 @@ def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazettee
         entry = decided.get(key)
         reason = _reason(entry, how, c, len(entries))
         local = nearby[sent - 1] + nearby[sent] + nearby[sent + 1]
-        if entry is None and c.label in ("GPE", "LOC", "FAC", "SCAN"):
+        if entry is None and c.label in ("GPE", "LOC", "SCAN", "DATELINE") and " " not in surface.strip():
             countries = [k for k, _ in Counter(e.country for e in local if e.country).most_common(2)]
             entry = fuzzy(gazetteer, surface, countries or [k for k, _ in context.countries.most_common(1)])
             if entry is not None:

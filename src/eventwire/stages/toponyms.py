@@ -18,7 +18,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DOUBTFUL_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _CONNECTORS = frozenset({"of", "and", "de", "del", "da", "upon", "on", "-", "el", "al", "la"})
 _DIRECTIONS = re.compile(
-    r"^(?:northern|southern|eastern|western|central|north|south|east|west|northeast|northwest|southeast|"
+    r"^(?:far\s+|upper\s+|lower\s+)?(?:northern|southern|eastern|western|central|north|south|east|west|northeast|northwest|southeast|"
     r"southwest|north-east|north-west|south-east|south-west|northeastern|northwestern|southeastern|"
     r"southwestern)\s+",
     re.IGNORECASE,
@@ -92,6 +92,8 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
             continue
         surface = text[start:end]
         if mention.label in PLACE_LABELS:
+            if not (surface[:1].isupper() or _DIRECTIONS.match(surface)):
+                continue  # "crystal meth crisis": not a name
             for s, e in _split_list(text, start, end, gazetteer):
                 if normalize(text[s:e]) in people and not strong(gazetteer.lookup(text[s:e])):
                     continue  # a surname the parser also tagged as a place ("said Stoltenberg in ...")
@@ -104,7 +106,7 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
         elif mention.label in DOUBTFUL_LABELS:
             entries = gazetteer.lookup(surface)
             demonym = mention.label == "NORP" and gazetteer.demonym(surface)
-            if (demonym or (entries and strong(entries, 20_000))) and free(start, end):
+            if (demonym or (entries and strong(entries, 100_000))) and free(start, end):
                 taken.append((start, end))
                 found.append(Candidate(start, end, mention.label))
             # otherwise the scan below looks inside it ("Texas A&M University", "Turkish-Russian")
