@@ -118,8 +118,47 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
         if free(start, end) and not any(s <= start and end <= e for s, e in blocked):
             taken.append((start, end))
             found.append(Candidate(start, end, "SCAN"))
+    for start, end in _repeats(text, found, parse, taken):
+        taken.append((start, end))
+        found.append(Candidate(start, end, "REPEAT"))
+    for start, end in _qualifiers(text, found, gazetteer):
+        if free(start, end):
+            taken.append((start, end))
+            found.append(Candidate(start, end, "QUALIFIER"))
     found.sort(key=lambda c: c.start)
     return [_with_qualifier(text, c, found, gazetteer) for c in found]
+
+
+_QUALIFIER = re.compile(r",[ \t]*((?:[A-Z][a-z]{0,4}\.[ ]?){1,3}|[A-Z]{2}\b|[A-Z][a-z]{1,4}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
+def _qualifiers(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The region or state that follows a place after a comma ("Gatineau, Que.", "Edmonton, Ky")."""
+    spans = []
+    for cand in found:
+        match = _QUALIFIER.match(text, cand.end)
+        if not match:
+            continue
+        word = match.group(1).rstrip()
+        if word in _US_CODES or any(e.feature in ("region", "country") for e in gazetteer.lookup(word)):
+            spans.append((match.start(1), match.start(1) + len(word)))
+    return spans
+
+
+def _repeats(text: str, found: list[Candidate], parse: Parse, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Other mentions of a name already taken as a place ("the Cairns police"), outside longer person names."""
+    names = {text[c.start : c.end] for c in found if c.label in PLACE_LABELS and c.end - c.start > 2}
+    people = [(m.span.start, m.span.end) for m in parse.mentions if m.label == "PERSON" and " " in m.span.text.strip()]
+    spans: list[tuple[int, int]] = []
+    for name in sorted(names, key=len, reverse=True):
+        if not name[:1].isupper():
+            continue
+        for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            s, e = match.span()
+            if any(s < b and a < e for a, b in taken + spans) or any(a <= s and e <= b for a, b in people):
+                continue
+            spans.append((s, e))
+    return spans
 
 
 def _direction(text: str, start: int, gazetteer: Gazetteer) -> int:
