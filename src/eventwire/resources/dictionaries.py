@@ -138,8 +138,13 @@ def _agent(row: Mapping[str, object], path: Path) -> list[tuple[str, AgentEntry]
         raise ResourceError(f"{path}: an agent needs words and a sector: {dict(row)!r}")
     prefix = sector.endswith("~") or str(row.get("prefix", "")).lower() in ("1", "true", "yes")
     label = _text(row, "role") or words[0]
-    agent = AgentEntry(id=f"user-agent:{path.stem}:{words[0].casefold()}", label=label, sector=sector.strip("~"),
-                       prefix=prefix, person=str(row.get("group", "")).lower() not in ("1", "true", "yes"))
+    agent = AgentEntry(
+        id=f"user-agent:{path.stem}:{words[0].casefold()}",
+        label=label,
+        sector=sector.strip("~"),
+        prefix=prefix,
+        person=str(row.get("group", "")).lower() not in ("1", "true", "yes"),
+    )
     return [(w, agent) for w in words]
 
 

@@ -179,7 +179,7 @@ def _joined_simply(span: Sequence[Word], text: str) -> bool:
     """Words of one phrase are separated by spaces or in-name punctuation only, never a line break or comma."""
     for left, right in itertools.pairwise(span):
         gap = text[left.end : right.start]
-        if len(gap) > 3 or any(c in gap for c in "\n,;:!?()\"“”"):
+        if len(gap) > 3 or any(c in gap for c in '\n,;:!?()"“”'):
             return False
     return True
 

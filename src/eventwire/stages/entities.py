@@ -67,7 +67,9 @@ def group_mentions(text: str, mentions: tuple[EntityMention, ...]) -> list[tuple
         group.names[span.text] += 1
     # a single-word name that is the last word of a full PERSON name is that person
     full_persons = {
-        k: g for k, g in groups.items() if g.labels["PERSON"] and len(k.split()) >= 2 and g.labels.most_common(1)[0][0] == "PERSON"
+        k: g
+        for k, g in groups.items()
+        if g.labels["PERSON"] and len(k.split()) >= 2 and g.labels.most_common(1)[0][0] == "PERSON"
     }
     surname_of: dict[str, str] = {}
     for full in full_persons:
@@ -105,7 +107,9 @@ def _add_untagged_repeats(text: str, groups: dict[str, _Group], surname_of: dict
                 wanted[last] = full
     if not wanted:
         return
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(wanted, key=len, reverse=True)) + r")(?!\w)")
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(wanted, key=len, reverse=True)) + r")(?!\w)"
+    )
     for match in pattern.finditer(text):
         start, end = match.span()
         if any(s < end and start < e for s, e in taken):

@@ -1,0 +1,233 @@
+"""What the text itself says about an actor: titles, appositions and "of"-phrases.
+
+``ActorText`` holds the article's word tokens and the knowledge-base phrases found in them
+(actor names, role words). Its methods read the role phrase around a name:
+
+* a title before it: "NATO Secretary General Jens Stoltenberg", "Kosovo President Vjosa Osmani",
+  "Russia's Foreign Minister Sergei Lavrov";
+* an apposition after it: "Milan Radojicic, then Vice President of the Serbian List";
+* an apposition before it: "the High Representative of Bosnia and Herzegovina, Christian Schmidt".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from eventwire.model import Analysis
+from eventwire.resources.dictionaries import Lexicon
+from eventwire.resources.lexicon import ActorEntry, AgentEntry, Hit, Word, words_of
+
+_QUALIFIERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "then",
+        "former",
+        "ex",
+        "acting",
+        "interim",
+        "outgoing",
+        "incoming",
+        "new",
+        "now",
+        "current",
+        "its",
+        "their",
+        "senior",
+        "top",
+        "veteran",
+        "nationalist",
+        "chief",
+        "late",
+        "longtime",
+        "long-time",
+    }
+)
+_OF = re.compile(r"^\s+(?:of|for|at|in|from|with|to)\s+(?:the\s+)?")
+_POSSESSIVE = re.compile(r"'s?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class RolePhrase:
+    """A role phrase: the role word (if any), the actor it is for (if any), and its extent."""
+
+    agent: AgentEntry | None
+    actor: ActorEntry | None
+    start: int
+    end: int
+    agent_span: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class ActorText:
+    """The article's words with actor and role phrases indexed by their offsets."""
+
+    text: str
+    words: list[Word]
+    actor_hits: list[Hit]
+    agent_hits: list[Hit]
+    day: dt.date | None
+    lexicon: Lexicon
+    _actor_end: dict[int, Hit] = field(init=False, repr=False)
+    _actor_start: dict[int, Hit] = field(init=False, repr=False)
+    _agent_end: dict[int, Hit] = field(init=False, repr=False)
+    _agent_start: dict[int, Hit] = field(init=False, repr=False)
+    _actor_span: dict[tuple[int, int], Hit] = field(init=False, repr=False)
+
+    @classmethod
+    def build(cls, analysis: Analysis, lexicon: Lexicon) -> ActorText:
+        """Tokenise the (normalised) text and find every actor name and role word in it."""
+        text = analysis.normalized or analysis.article.text
+        words = words_of(text)
+        return cls(
+            text=text,
+            words=words,
+            actor_hits=lexicon.actors.find(words, text),
+            agent_hits=lexicon.agents.find(words, text),
+            day=analysis.article.published,
+            lexicon=lexicon,
+        )
+
+    def __post_init__(self) -> None:
+        self._actor_end = {h.end: h for h in self.actor_hits}
+        self._actor_start = {h.start: h for h in self.actor_hits}
+        self._agent_end = {h.end: h for h in self.agent_hits}
+        self._agent_start = {h.start: h for h in self.agent_hits}
+        self._actor_span = {(h.start, h.end): h for h in self.actor_hits}
+
+    # -- lookups -------------------------------------------------------------------------------
+    def actor_at(self, start: int, end: int) -> ActorEntry | None:
+        """The actor whose name covers exactly [start, end)."""
+        hit = self._actor_span.get((start, end))
+        return hit.value if hit is not None and isinstance(hit.value, ActorEntry) else None
+
+    def lookup(self, name: str) -> ActorEntry | None:
+        """The actor a whole name stands for, by dictionary lookup (case-insensitive)."""
+        value = self.lexicon.actors.get(name)
+        return value if isinstance(value, ActorEntry) else None
+
+    def actors_in(self, start: int, end: int) -> list[Hit]:
+        """Actor names lying inside [start, end)."""
+        return [h for h in self.actor_hits if start <= h.start and h.end <= end]
+
+    def agents_in(self, start: int, end: int) -> list[Hit]:
+        """Role words lying inside [start, end)."""
+        return [h for h in self.agent_hits if start <= h.start and h.end <= end]
+
+    def _back(self, pos: int) -> int:
+        while pos > 0 and self.text[pos - 1] in " \t":
+            pos -= 1
+        return pos
+
+    def _skip_qualifiers_back(self, pos: int) -> int:
+        while True:
+            p = self._back(pos)
+            m = re.search(r"([\w-]+)$", self.text[max(0, p - 20) : p])
+            if m and m.group(1).casefold() in _QUALIFIERS and m.group(1).casefold() != "the":
+                pos = p - len(m.group(1))
+                continue
+            return p
+
+    def _actor_before(self, pos: int) -> Hit | None:
+        """An actor name ending at ``pos``, directly or as a possessive ("NATO's")."""
+        p = self._back(pos)
+        hit = self._actor_end.get(p)
+        if hit is None:
+            m = _POSSESSIVE.search(self.text[max(0, p - 3) : p])
+            if m:
+                hit = self._actor_end.get(p - len(m.group().rstrip()))
+        return hit
+
+    # -- role phrases --------------------------------------------------------------------------
+    def title_before(self, pos: int) -> RolePhrase | None:
+        """The title in front of a name at ``pos`` ("Kosovo President", "NATO's Secretary General")."""
+        p = self._skip_qualifiers_back(pos)
+        agent_hit = self._agent_end.get(p)
+        start = p
+        if agent_hit is not None:
+            start = agent_hit.start
+            p = self._skip_qualifiers_back(agent_hit.start)
+        actor_hit = self._actor_before(p)
+        if actor_hit is not None:
+            start = actor_hit.start
+            # "Bosnian Serb leader": take the state over the ethnic group when both stand there
+            if isinstance(actor_hit.value, ActorEntry) and actor_hit.value.kind == "ethnic":
+                outer = self._actor_before(actor_hit.start)
+                if outer is not None:
+                    actor_hit, start = outer, outer.start
+        if agent_hit is None and actor_hit is None:
+            return None
+        return self._phrase(agent_hit, actor_hit, start, pos)
+
+    def apposition_after(self, end: int) -> RolePhrase | None:
+        """The role phrase after a name ending at ``end``: ", then Vice President of the Serbian List"."""
+        m = re.match(r"\s*,\s*", self.text[end : end + 10])
+        if m is None:
+            of = _OF.match(self.text[end : end + 12])
+            if of and of.group().split()[0] == "of":
+                actor_hit = self._actor_start.get(end + of.end())
+                if actor_hit is not None:
+                    return self._phrase(None, actor_hit, end, actor_hit.end)
+            return None
+        return self.role_phrase_at(end + m.end())
+
+    def role_phrase_at(self, pos: int) -> RolePhrase | None:
+        """A role phrase starting at ``pos``: [qualifiers] [actor['s]] role [of|for [the] actor]."""
+        p = self._skip_qualifiers_forward(pos)
+        actor_hit = self._actor_start.get(p)
+        if actor_hit is not None:
+            q = actor_hit.end
+            poss = re.match(r"'s?\s+|\s+", self.text[q : q + 4])
+            q = q + poss.end() if poss else q
+            agent_hit = self._agent_start.get(self._skip_qualifiers_forward(q))
+            if agent_hit is None:
+                return None
+        else:
+            agent_hit = self._agent_start.get(p)
+            if agent_hit is None:
+                return None
+        end = agent_hit.end
+        of = _OF.match(self.text[end : end + 16])
+        if of:
+            after = self._actor_start.get(end + of.end())
+            if after is not None and (actor_hit is None or of.group().split()[0] in ("of", "for")):
+                actor_hit, end = after, after.end
+        return self._phrase(agent_hit, actor_hit, pos, end)
+
+    def _skip_qualifiers_forward(self, pos: int) -> int:
+        while True:
+            m = re.match(r"\s*([\w-]+)\s+", self.text[pos : pos + 24])
+            if m and m.group(1).casefold() in _QUALIFIERS:
+                pos += m.end()
+                continue
+            return pos
+
+    def apposition_before(self, start: int) -> RolePhrase | None:
+        """The role phrase before a name at ``start`` set off by a comma: "the High Representative of X, Name"."""
+        m = re.search(r",\s*$", self.text[max(0, start - 6) : start])
+        if m is None:
+            return None
+        comma = start - len(m.group())
+        actor_hit = self._actor_end.get(comma)
+        agent_hit = self._agent_end.get(comma)
+        if actor_hit is not None:
+            of = re.search(r"\s+(?:of|for)\s+(?:the\s+)?$", self.text[max(0, actor_hit.start - 12) : actor_hit.start])
+            if of is None:
+                return None
+            agent_hit = self._agent_end.get(actor_hit.start - len(of.group()))
+            if agent_hit is None:
+                return None
+            return self._phrase(agent_hit, actor_hit, agent_hit.start, comma)
+        if agent_hit is not None:
+            title = self.title_before(comma)
+            return title
+        return None
+
+    def _phrase(self, agent_hit: Hit | None, actor_hit: Hit | None, start: int, end: int) -> RolePhrase:
+        agent = agent_hit.value if agent_hit is not None and isinstance(agent_hit.value, AgentEntry) else None
+        actor = actor_hit.value if actor_hit is not None and isinstance(actor_hit.value, ActorEntry) else None
+        span = (agent_hit.start, agent_hit.end) if agent_hit is not None else None
+        return RolePhrase(agent=agent, actor=actor, start=start, end=end, agent_span=span)

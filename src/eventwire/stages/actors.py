@@ -1,0 +1,287 @@
+"""Link each entity to the actor it acts for: country, organisation, role and CAMEO code.
+
+Roles and affiliations are read from the article first (titles, appositions, "of"-phrases,
+see ``actor_context``), then from the knowledge base and the user's dictionaries, which
+override it. Seats of government ("Moscow", "the Kremlin") stand for the government when
+the mention acts. Names from the dictionaries are found even when the parser did not tag
+them. Coreferent mentions (role nominals, "the alliance", pronouns) are added by ``coref``.
+
+``actor_for_span`` gives the events stage an actor for any span of the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventwire.config import Settings
+from eventwire.ids import record_id
+from eventwire.model import Actor, Analysis, Entity, Span, Token
+from eventwire.pipeline import stage
+from eventwire.resources.dictionaries import Lexicon, lexicon_for
+from eventwire.resources.lexicon import ActorEntry, AgentEntry, compose
+from eventwire.stages import coref
+from eventwire.stages.actor_context import ActorText, RolePhrase
+from eventwire.stages.entities import key
+
+_AGENTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
+_SECTOR_LABELS = {
+    "GOV": "Government",
+    "MIL": "Military",
+    "COP": "Police",
+    "JUD": "Judiciary",
+    "LEG": "Legislature",
+    "SPY": "Intelligence",
+    "OPP": "Opposition",
+    "REB": "Rebels",
+}
+_ENTRY_TYPES = {"country": "GPE", "capital": "GPE", "adjective": "NORP", "ethnic": "NORP", "institution": "ORG"}
+
+
+def actor_from_entry(entry: ActorEntry, ctx: ActorText, *, agentive: bool = False) -> Actor:
+    """The Actor a knowledge-base or dictionary entry stands for."""
+    if entry.kind == "ethnic":
+        return Actor(role="Ethnic group")
+    if entry.kind == "capital":
+        if agentive:
+            return Actor(country=entry.country, role="Government", cameo=compose(entry.cameo, "GOV"))
+        return Actor(country=entry.country, cameo=entry.cameo)
+    if entry.kind == "institution":
+        return Actor(country=entry.country, role=_SECTOR_LABELS.get(entry.sector or ""), cameo=entry.cameo)
+    code = entry.code_on(ctx.day)
+    if code is not None and code.startswith(("---", "+++")):
+        return Actor(role=entry.role)
+    country = entry.country
+    if entry.kind == "actor" and code is not None:
+        country = None if code[:3] in ("IGO", "NGO", "IMG", "MNC") else code[:3]
+    return Actor(country=country, org=entry.org, role=entry.role, cameo=code)
+
+
+def actor_from_phrase(phrase: RolePhrase, ctx: ActorText, base: ActorEntry | None = None) -> Actor:
+    """The Actor of a person or body described by a role phrase (the role's own organisation if it implies one)."""
+    entry = phrase.actor or base
+    agent = phrase.agent
+    if agent is not None and agent.org is not None and (entry is None or entry.kind not in ("org", "actor")):
+        entry = ctx.lexicon.kb.by_id.get(agent.org, entry)
+    if entry is not None and entry.kind == "ethnic":
+        entry = None
+    org = entry.org if entry is not None and entry.kind in ("org", "actor") else None
+    country = entry.country if entry is not None else None
+    base_code = None
+    if entry is not None:
+        base_code = entry.code_on(ctx.day) if entry.kind in ("org", "actor", "institution") else entry.country
+        if base_code is not None and base_code.startswith(("---", "+++")):
+            base_code, country = None, None
+    label = agent.label if agent is not None else None
+    if agent is None:
+        return Actor(country=country, org=org, cameo=base_code)
+    if base_code is None:
+        return Actor(country=country, org=org, role=label, cameo=None)
+    if agent.sector == "IGO" and len(base_code) == 3:
+        return Actor(country=country, org=org, role=label, cameo=None)  # an IGO title without its organisation
+    return Actor(country=country, org=org, role=label, cameo=compose(base_code, agent.sector, prefix=agent.prefix))
+
+
+def _agentive(tokens: tuple[Token, ...], ctx: ActorText, span: Span) -> bool:
+    if ctx.text[span.end : span.end + 2] in ("'s", "' "):
+        return True
+    inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
+    for token in inside:
+        head = tokens[token.head] if 0 <= token.head < len(tokens) else token
+        if head in inside and head is not token:
+            continue
+        if token.dep in _AGENTIVE_DEPS:
+            return True
+        if token.dep == "pobj" and head.text.casefold() == "by":
+            return True
+    return False
+
+
+def _link_person(entity: Entity, ctx: ActorText) -> tuple[Actor | None, str | None]:
+    for mention in entity.mentions:
+        entry = ctx.actor_at(mention.start, mention.end)
+        if entry is not None and entry.kind in ("actor", "person"):
+            return actor_from_entry(entry, ctx), entry.id
+    found: RolePhrase | None = None
+    for mention in entity.mentions:
+        for phrase in (
+            ctx.title_before(mention.start),
+            ctx.apposition_after(mention.end),
+            ctx.apposition_before(mention.start),
+        ):
+            if phrase is None:
+                continue
+            if found is None:
+                found = phrase
+            elif found.agent is None and phrase.agent is not None:
+                found = RolePhrase(
+                    phrase.agent, found.actor or phrase.actor, phrase.start, phrase.end, phrase.agent_span
+                )
+            elif found.actor is None and phrase.actor is not None and phrase.actor.kind != "ethnic":
+                found = RolePhrase(found.agent, phrase.actor, found.start, found.end, found.agent_span)
+            if found.agent is not None and found.actor is not None:
+                break
+        if found is not None and found.agent is not None and found.actor is not None:
+            break
+    if found is None:
+        return None, None
+    return actor_from_phrase(found, ctx), None
+
+
+def _link_other(entity: Entity, ctx: ActorText, tokens: tuple[Token, ...]) -> tuple[Actor | None, str | None]:
+    for mention in entity.mentions:
+        entry = ctx.actor_at(mention.start, mention.end) or ctx.lookup(mention.text)
+        if entry is None:
+            continue
+        agentive = entry.kind == "capital" and any(_agentive(tokens, ctx, m) for m in entity.mentions)
+        return actor_from_entry(entry, ctx, agentive=agentive), entry.id
+    # a body named by its country and role: "Kosovo Police", "Serbian Interior Ministry"
+    for mention in entity.mentions:
+        agents = ctx.agents_in(mention.start, mention.end)
+        actors = [h for h in ctx.actors_in(mention.start, mention.end) if isinstance(h.value, ActorEntry)]
+        if actors or agents:
+            inner = actors[0].value if actors else None
+            agent = agents[-1].value if agents else None
+            found = RolePhrase(
+                agent if isinstance(agent, AgentEntry) else None,
+                inner if isinstance(inner, ActorEntry) else None,
+                mention.start,
+                mention.end,
+            )
+            return actor_from_phrase(found, ctx), None
+        title = ctx.title_before(mention.start)
+        if title is not None and title.actor is not None and title.agent is None:
+            return Actor(country=title.actor.country), None
+    return None, None
+
+
+def link_entities(analysis: Analysis, lexicon: Lexicon) -> tuple[Entity, ...]:
+    """Entities with actors, kb ids, dictionary-found entities and coreferent mentions."""
+    ctx = ActorText.build(analysis, lexicon)
+    tokens = analysis.parse.tokens if analysis.parse is not None else ()
+    linked: list[Entity] = []
+    for entity in analysis.entities:
+        if entity.type == "PERSON":
+            actor, kb_id = _link_person(entity, ctx)
+        else:
+            actor, kb_id = _link_other(entity, ctx, tokens)
+        linked.append(replace(entity, actor=actor, kb_id=kb_id))
+    linked = _add_unparsed(analysis, linked, ctx)
+    linked = _merge_same(linked)
+    return coref.resolve(analysis, tuple(linked), ctx)
+
+
+def _add_unparsed(analysis: Analysis, entities: list[Entity], ctx: ActorText) -> list[Entity]:
+    """Dictionary and knowledge-base names the parser did not tag become (mentions of) entities."""
+    taken = [m for e in entities for m in e.mentions]
+    by_kb = {e.kb_id: e for e in entities if e.kb_id}
+    text = analysis.article.text
+    extra: dict[str, list[Span]] = {}
+    entries: dict[str, ActorEntry] = {}
+    for hit in ctx.actor_hits:
+        entry = hit.value
+        if not isinstance(entry, ActorEntry) or entry.kind not in ("org", "institution", "actor", "country"):
+            continue
+        if entry.kind == "country" and not ctx.lexicon.user and entry.id not in by_kb:
+            continue  # the parser tags countries; keep its judgement unless the user asked for names
+        span = Span.of(text, hit.start, hit.end)
+        if any(span.overlaps(m) for m in taken):
+            continue
+        extra.setdefault(entry.id, []).append(span)
+        entries[entry.id] = entry
+        taken.append(span)
+    result = list(entities)
+    for kb_id, spans in extra.items():
+        known = by_kb.get(kb_id)
+        if known is not None:
+            index = result.index(known)
+            result[index] = replace(known, mentions=tuple(sorted((*known.mentions, *spans), key=lambda s: s.start)))
+            by_kb[kb_id] = result[index]
+            continue
+        entry = entries[kb_id]
+        first = spans[0]
+        result.append(
+            Entity(
+                id=record_id("entity", analysis.article.id, first.start, first.end, key(first.text)),
+                name=first.text if entry.kind == "actor" else entry.name,
+                type=_ENTRY_TYPES.get(entry.kind, "ORG"),
+                actor=actor_from_entry(entry, ctx),
+                mentions=tuple(spans),
+                kb_id=kb_id,
+            )
+        )
+    result.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
+    return result
+
+
+def _merge_same(entities: list[Entity]) -> list[Entity]:
+    """One entity per knowledge-base actor ("Bosnia" and "Bosnia and Herzegovina"); the first keeps its id."""
+    result: list[Entity] = []
+    seen: dict[str, int] = {}
+    for entity in entities:
+        if entity.kb_id is None or entity.type == "PERSON" or entity.kb_id not in seen:
+            if entity.kb_id is not None and entity.type != "PERSON":
+                seen[entity.kb_id] = len(result)
+            result.append(entity)
+            continue
+        index = seen[entity.kb_id]
+        first = result[index]
+        mentions = tuple(
+            sorted({(m.start, m.end): m for m in (*first.mentions, *entity.mentions)}.values(), key=lambda m: m.start)
+        )
+        name = first.name if len(first.mentions) >= len(entity.mentions) else entity.name
+        actor = first.actor if first.actor is not None and first.actor.cameo else entity.actor or first.actor
+        result[index] = replace(first, name=name, mentions=mentions, actor=actor)
+    return result
+
+
+@stage("actors", version=1, requires=("entities",), provides=("actors", "coref"))
+def link_actors(analysis: Analysis, settings: Settings) -> Analysis:
+    """Fill each entity's actor and knowledge-base id and add its coreferent mentions."""
+    if analysis.parse is None:
+        return analysis
+    lexicon = lexicon_for(tuple(settings.dictionaries))
+    return analysis.add(entities=link_entities(analysis, lexicon))
+
+
+def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings | None = None) -> Entity | None:
+    """The entity acting in text[start:end], for the events stage.
+
+    Returns the entity with a mention overlapping the span (the one covering most of it),
+    else an entity built on the fly from the actor names and role words inside the span
+    ("the nationalist president of Republika Srpska", "Serbian police"), else None. Built
+    entities are not part of ``analysis.entities``; their id is derived from the span.
+    """
+    best: tuple[int, Entity] | None = None
+    for entity in analysis.entities:
+        for mention in entity.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, entity)
+    if best is not None:
+        return best[1]
+    lexicon = lexicon_for(tuple(settings.dictionaries) if settings is not None else ())
+    ctx = ActorText.build(analysis, lexicon)
+    actors = [h for h in ctx.actors_in(start, end) if isinstance(h.value, ActorEntry)]
+    agents = [h for h in ctx.agents_in(start, end) if isinstance(h.value, AgentEntry)]
+    if not actors and not agents:
+        return None
+    entry = actors[-1].value if actors else None
+    agent = agents[0].value if agents else None
+    phrase = RolePhrase(
+        agent if isinstance(agent, AgentEntry) else None, entry if isinstance(entry, ActorEntry) else None, start, end
+    )
+    actor = actor_from_phrase(phrase, ctx)
+    if phrase.agent is None and isinstance(entry, ActorEntry):
+        actor = actor_from_entry(entry, ctx)
+    if actor.country is None and actor.org is None and actor.cameo is None:
+        return None
+    span = Span.of(analysis.article.text, start, end)
+    kind = "PERSON" if phrase.agent is not None and phrase.agent.person else "ORG"
+    return Entity(
+        id=record_id("entity", analysis.article.id, start, end, key(span.text)),
+        name=span.text,
+        type=kind,
+        actor=actor,
+        mentions=(span,),
+        kb_id=entry.id if isinstance(entry, ActorEntry) and phrase.agent is None else None,
+    )
