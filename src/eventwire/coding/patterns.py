@@ -99,7 +99,7 @@ def load_lexicon() -> Lexicon:
 
 def kind_of(tok: Token) -> str | None:
     """"verb" or "noun" for tokens that can trigger an event, else None."""
-    if tok.pos in ("VERB",) or (tok.pos == "ADJ" and tok.tag == "VBN"):
+    if tok.pos in ("VERB",) or (tok.pos == "ADJ" and (tok.tag == "VBN" or tok.dep == "acomp")):
         return "verb"
     if tok.pos == "AUX" and tok.dep not in ("aux", "auxpass"):
         return "verb"
@@ -141,7 +141,25 @@ def match(tree: Tree, tok: Token, lexicon: Lexicon) -> Pattern | None:
     kind = kind_of(tok)
     if kind is None:
         return None
-    for pattern in lexicon.candidates(kind, tok.lemma.lower()):
-        if all(holds(tree, tok, name, values) for name, values in pattern.conditions):
-            return pattern
+    for lemma in _lemmas(tok, kind):
+        for pattern in lexicon.candidates(kind, lemma):
+            if all(holds(tree, tok, name, values) for name, values in pattern.conditions):
+                return pattern
     return None
+
+
+def _lemmas(tok: Token, kind: str) -> list[str]:
+    """The parser's lemma, then stems of the word itself (the lemmatizer gives "din" for "dined")."""
+    lemma = tok.lemma.lower()
+    word = tok.text.lower()
+    out = [lemma]
+    if kind == "verb":
+        if word.endswith("ed"):
+            out += [word[:-1], word[:-2]]
+        elif word.endswith("ing"):
+            out += [word[:-3], word[:-3] + "e"]
+        elif word.endswith("s"):
+            out += [word[:-1]]
+    elif word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return [w for i, w in enumerate(out) if w and w not in out[:i]]
