@@ -23,7 +23,7 @@ from eventwire.errors import ResourceError
 
 DATA = Path(__file__).parent / "data"
 INDEX_VERSION = 4
-_TABLES = ("countries_geo.tsv", "regions.tsv", "demonyms.tsv")
+_TABLES = ("countries_geo.tsv", "geo_regions.tsv", "demonyms.tsv")
 _SUFFIXES = re.compile(
     r"\s+(sheng|shi|zizhiqu|province|oblast|oblys|krai|kray|region|state|governorate|prefecture|department|"
     r"district|county|voivodeship|canton|municipality)$",
@@ -184,7 +184,7 @@ def _build() -> Gazetteer:
                "continent", int(cont.get("population") or 0), code, False)
         builder.add(row, [cont["toponymName"], *english])
     known_regions: set[tuple[str, str]] = set()
-    for name, aliases, country, feature, gid, admin1, lat, lon in _tsv("regions.tsv"):
+    for name, aliases, country, feature, gid, admin1, lat, lon in _tsv("geo_regions.tsv"):
         row = (int(gid) if gid else None, name, country, _float(lat), _float(lon), feature, 0, admin1, False)
         builder.add(row, [name, *filter(None, aliases.split("|"))])
         known_regions.add((country, normalize(name)))
@@ -231,7 +231,7 @@ def _add_counties(builder: _Builder, source: Path, first_city: dict[tuple[str, s
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
         lat, lon = first_city.get(("US." + county["state"], normalize(base)), (state[3], state[4]))
         row: Row = (None, county["name"], "US", lat, lon, "county", 0, county["state"], False)
-        builder.add(row, [county["name"]])
+        builder.add(row, [county["name"], county["name"].replace(" County", " Co.")])
 
 
 def _good_alternate(name: str) -> bool:

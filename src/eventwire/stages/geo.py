@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,13 +27,14 @@ from eventwire.stages.toponyms import _DIRECTIONS, _US_CODES, Candidate, propose
 if TYPE_CHECKING:
     from eventwire.config import Settings
 
-PRIOR = {"country": 12.0, "continent": 11.0, "region": 10.0, "area": 9.0, "county": 6.0}
+PRIOR = {"country": 12.0, "continent": 11.0, "region": 10.0, "area": 9.0, "landmark": 9.5, "county": 6.0}
 COUNTRY_WEIGHT = 4.0  # bonus for a reading in the document's country, times that country's share
 REGION_WEIGHT = 2.0  # bonus for a reading inside a first-level region the document names
 CAPITAL_BONUS = 1.5
 FUZZY_CUTOFF = 0.85
 PROXIMITY_KM = 60.0  # readings of two names this close support each other ("Edmonton" and "Enfield")
 PROXIMITY_WEIGHT = 2.0
+ACTOR_WEIGHT = 0.25  # an actor's country is weaker evidence than a place name: it may itself come from one
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +69,34 @@ def readings(gazetteer: Gazetteer, surface: str) -> tuple[tuple[Entry, ...], str
         return entries, "name"
     bare = _DIRECTIONS.sub("", surface)
     if bare != surface:
-        return tuple(e for e in gazetteer.lookup(bare) if e.feature != "city"), "part of"
+        return gazetteer.lookup(bare), "part of"
+    plain = _AFFIXES.sub("", surface)
+    if plain != surface and plain:
+        entries = gazetteer.lookup(plain)
+        if entries:
+            return entries, "name"
     return (), ""
+
+
+_AFFIXES = re.compile(
+    r"^(?:city|town|village|province|state|region|county|district|municipality) of\s+|"
+    r"\s+(?:province|region|state|district|governorate|prefecture|city|county|municipality|valley|area)$",
+    re.IGNORECASE,
+)
+
+
+def narrow(gazetteer: Gazetteer, text: str, cand: Candidate) -> Candidate:
+    """A name the gazetteer does not know, cut to its longest known first words ("Metcalfe County Fire")."""
+    surface = text[cand.start : cand.end]
+    if readings(gazetteer, surface)[0]:
+        return cand
+    words = list(re.finditer(r"\S+", surface))
+    for n in range(len(words) - 1, 0, -1):
+        end = cand.start + words[n - 1].end()
+        part = text[cand.start : end].rstrip(",.'\u2019")
+        if part and readings(gazetteer, part)[0] and part[:1].isupper():
+            return Candidate(cand.start, cand.start + len(part), cand.label, cand.qualifier)
+    return cand
 
 
 _CONTINENTS = {"EU": "Europe", "AS": "Asia", "AF": "Africa", "NA": "North America", "SA": "South America"}
@@ -120,12 +148,17 @@ class Context:
                 if any(other != key and distance(entry, e) <= PROXIMITY_KM for other, e in around):
                     self.close.add(entry.index)
 
-    def score(self, entry: Entry, key: str = "") -> float:
-        """Prior plus context bonus of a reading of the name ``key``."""
+    def score(self, entry: Entry, key: str = "", inside: bool = False) -> float:
+        """Prior plus context bonus of a reading of the name ``key``.
+
+        ``inside``: the name also names a region or country containing this city ("Quebec", "Mexico"); the
+        city then gets no bonus for its region, whose mentions are as likely to be of the larger unit.
+        """
         bonus = COUNTRY_WEIGHT * self.share(entry.country, key) if entry.country else 0.0
         if entry.index in self.close:
             bonus += PROXIMITY_WEIGHT
-        if entry.feature in ("city", "county") and entry.admin1 and self.region_weight(entry.country, entry.admin1, key) > 0.25:
+        if (entry.feature in ("city", "county") and entry.admin1 and not inside
+                and self.region_weight(entry.country, entry.admin1, key) > 0.25):
             bonus += REGION_WEIGHT
         return prior(entry) + bonus
 
@@ -141,8 +174,11 @@ def choose(entries: Iterable[Entry], context: Context, key: str = "") -> Entry |
     """The best reading in context."""
     best: Entry | None = None
     best_score = -1e9
+    entries = tuple(entries)
+    units = {(e.country, e.admin1 if e.feature == "region" else "") for e in entries if e.feature in ("region", "country")}
     for entry in entries:
-        score = context.score(entry, key)
+        inside = (entry.country, entry.admin1) in units or (entry.country, "") in units
+        score = context.score(entry, key, inside and entry.feature == "city")
         if score > best_score:
             best, best_score = entry, score
     return best
@@ -224,6 +260,7 @@ def resolve_places(analysis: Analysis, settings: Settings) -> Analysis:
 def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazetteer) -> tuple[list[Place], list[Problem]]:
     """Resolve candidates jointly: first without context, then with the document's context."""
     text = analysis.text
+    candidates = [narrow(gazetteer, text, c) for c in candidates]
     keys = [normalize(text[c.start : c.end]) for c in candidates]
     found = [readings(gazetteer, text[c.start : c.end]) for c in candidates]
     options = [
@@ -344,10 +381,10 @@ def _actor_context(analysis: Analysis, gazetteer: Gazetteer, context: Context) -
 
     for entity in analysis.entities:
         code = entity.actor.country if entity.actor else None
-        if not code:
-            continue
+        if not code or entity.type in ("GPE", "LOC", "FAC"):
+            continue  # places are weighed by this stage itself
         record = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
         iso2 = record.alpha_2 if record is not None else ("XK" if code == "XKX" else None)
         country = gazetteer.country(iso2) if iso2 else None
         if country is not None:
-            context.add(country, 0.5 * max(1, len(entity.mentions)))
+            context.add(country, ACTOR_WEIGHT, "@actors")

@@ -206,8 +206,8 @@ def _scan(text: str, tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[tu
             i += 1
             continue
         if "-" in tok.text[1:]:
-            head = tok.text.split("-")[0]
-            if gazetteer.demonym(head) or strong(gazetteer.lookup(head)):
+            head, tail = tok.text.split("-", 1)
+            if len(head) >= 2 and tail[:1].islower() and (gazetteer.demonym(head) or strong(gazetteer.lookup(head))):
                 spans.append(trim(text, tok.start, tok.start + len(head)))
             i += 1
             continue
