@@ -128,6 +128,7 @@ def load_kb() -> KnowledgeBase:
     c_version, c_rows = _rows("countries.tsv")
     o_version, o_rows = _rows("organisations.tsv")
     r_version, r_rows = _rows("roles.tsv")
+    g_version, g_rows = _rows("regions.tsv")
     countries: dict[str, Country] = {}
     actors = PhraseIndex()
     by_id: dict[str, ActorEntry] = {}
@@ -154,6 +155,11 @@ def load_kb() -> KnowledgeBase:
         for surface, entry in _country_entries(country):
             actors.add(surface, entry)
             by_id.setdefault(entry.id, entry)
+    for row in g_rows:
+        name, iso3 = _cell(row, 0), _cell(row, 1)
+        region = ActorEntry(id=f"region:{name.casefold()}", name=name, kind="region", country=iso3, cameo=iso3)
+        actors.add(name, region)
+        by_id[region.id] = region
     agents = PhraseIndex(proper=False)
     for row in r_rows:
         words, label, sector, kind, org = (_cell(row, i) for i in range(5))
@@ -161,7 +167,7 @@ def load_kb() -> KnowledgeBase:
             id=f"role:{words}", label=label, sector=sector, person=kind != "group", org=f"org:{org}" if org else None
         )
         agents.add(words, agent)
-    version = f"countries {c_version}, organisations {o_version}, roles {r_version}"
+    version = f"countries {c_version}, organisations {o_version}, roles {r_version}, regions {g_version}"
     return KnowledgeBase(version=version, countries=countries, actors=actors, agents=agents, by_id=by_id)
 
 

@@ -146,6 +146,8 @@ class ActorText:
         """The title in front of a name at ``pos`` ("Kosovo President", "NATO's Secretary General")."""
         p = self._skip_qualifiers_back(pos)
         agent_hit = self._agent_end.get(p)
+        if agent_hit is None and p > 0 and self.text[p - 1] == ".":
+            agent_hit = self._agent_end.get(p - 1)  # an abbreviated title: "Sen. Tim Kaine"
         start = p
         if agent_hit is not None:
             start = agent_hit.start

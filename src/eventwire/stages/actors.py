@@ -11,6 +11,7 @@ them. Coreferent mentions (role nominals, "the alliance", pronouns) are added by
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from eventwire.config import Settings
@@ -34,7 +35,14 @@ _SECTOR_LABELS = {
     "OPP": "Opposition",
     "REB": "Rebels",
 }
-_ENTRY_TYPES = {"country": "GPE", "capital": "GPE", "adjective": "NORP", "ethnic": "NORP", "institution": "ORG"}
+_ENTRY_TYPES = {
+    "country": "GPE",
+    "capital": "GPE",
+    "region": "GPE",
+    "adjective": "NORP",
+    "ethnic": "NORP",
+    "institution": "ORG",
+}
 
 
 def actor_from_entry(entry: ActorEntry, ctx: ActorText, *, agentive: bool = False) -> Actor:
@@ -56,9 +64,12 @@ def actor_from_entry(entry: ActorEntry, ctx: ActorText, *, agentive: bool = Fals
     return Actor(country=country, org=entry.org, role=entry.role, cameo=code)
 
 
-def actor_from_phrase(phrase: RolePhrase, ctx: ActorText, base: ActorEntry | None = None) -> Actor:
-    """The Actor of a person or body described by a role phrase (the role's own organisation if it implies one)."""
-    entry = phrase.actor or base
+def actor_from_phrase(phrase: RolePhrase, ctx: ActorText, home: str | None = None) -> Actor:
+    """The Actor of a person or body described by a role phrase (the role's own organisation if it implies one).
+
+    ``home`` is the article's main country, used for a national title that names no country ("President Obama").
+    """
+    entry = phrase.actor
     agent = phrase.agent
     if agent is not None and agent.org is not None and (entry is None or entry.kind not in ("org", "actor")):
         entry = ctx.lexicon.kb.by_id.get(agent.org, entry)
@@ -72,6 +83,8 @@ def actor_from_phrase(phrase: RolePhrase, ctx: ActorText, base: ActorEntry | Non
         if base_code is not None and base_code.startswith(("---", "+++")):
             base_code, country = None, None
     label = agent.label if agent is not None else None
+    if entry is None and home is not None and agent is not None and agent.sector[:3] not in ("IGO", "NGO"):
+        country = base_code = home
     if agent is None:
         return Actor(country=country, org=org, cameo=base_code)
     if base_code is None:
@@ -96,7 +109,7 @@ def _agentive(tokens: tuple[Token, ...], ctx: ActorText, span: Span) -> bool:
     return False
 
 
-def _link_person(entity: Entity, ctx: ActorText) -> tuple[Actor | None, str | None]:
+def _link_person(entity: Entity, ctx: ActorText, home: str | None) -> tuple[Actor | None, str | None]:
     for mention in entity.mentions:
         entry = ctx.actor_at(mention.start, mention.end)
         if entry is not None and entry.kind in ("actor", "person"):
@@ -124,10 +137,12 @@ def _link_person(entity: Entity, ctx: ActorText) -> tuple[Actor | None, str | No
             break
     if found is None:
         return None, None
-    return actor_from_phrase(found, ctx), None
+    return actor_from_phrase(found, ctx, home), None
 
 
-def _link_other(entity: Entity, ctx: ActorText, tokens: tuple[Token, ...]) -> tuple[Actor | None, str | None]:
+def _link_other(
+    entity: Entity, ctx: ActorText, tokens: tuple[Token, ...], home: str | None = None
+) -> tuple[Actor | None, str | None]:
     for mention in entity.mentions:
         entry = ctx.actor_at(mention.start, mention.end) or ctx.lookup(mention.text)
         if entry is None:
@@ -147,11 +162,29 @@ def _link_other(entity: Entity, ctx: ActorText, tokens: tuple[Token, ...]) -> tu
                 mention.start,
                 mention.end,
             )
-            return actor_from_phrase(found, ctx), None
+            return actor_from_phrase(found, ctx, home), None
         title = ctx.title_before(mention.start)
         if title is not None and title.actor is not None and title.agent is None:
             return Actor(country=title.actor.country), None
     return None, None
+
+
+def _needs_home(entity: Entity) -> bool:
+    actor = entity.actor
+    return entity.kb_id is None and actor is not None and bool(actor.role) and not actor.country and not actor.org
+
+
+def home_country(entities: list[Entity]) -> str | None:
+    """The country the article is mostly about: at least half of the mentions of countries and their places."""
+    counts: Counter[str] = Counter()
+    for entity in entities:
+        kind = (entity.kb_id or "").split(":", 1)[0]
+        if kind in ("country", "capital", "region") and entity.actor is not None and entity.actor.country:
+            counts[entity.actor.country] += len(entity.mentions)
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if count >= 3 and count >= 0.5 * sum(counts.values()) else None
 
 
 def link_entities(analysis: Analysis, lexicon: Lexicon) -> tuple[Entity, ...]:
@@ -160,11 +193,18 @@ def link_entities(analysis: Analysis, lexicon: Lexicon) -> tuple[Entity, ...]:
     tokens = analysis.parse.tokens if analysis.parse is not None else ()
     linked: list[Entity] = []
     for entity in analysis.entities:
-        if entity.type == "PERSON":
-            actor, kb_id = _link_person(entity, ctx)
-        else:
+        if entity.type != "PERSON":
             actor, kb_id = _link_other(entity, ctx, tokens)
-        linked.append(replace(entity, actor=actor, kb_id=kb_id))
+            entity = replace(entity, actor=actor, kb_id=kb_id)
+        linked.append(entity)
+    home = home_country(linked)
+    for index, entity in enumerate(linked):
+        if entity.type != "PERSON" and _needs_home(entity) and home is not None:
+            actor, kb_id = _link_other(entity, ctx, tokens, home)
+            linked[index] = replace(entity, actor=actor, kb_id=kb_id)
+        if entity.type == "PERSON":
+            actor, kb_id = _link_person(entity, ctx, home)
+            linked[index] = replace(entity, actor=actor, kb_id=kb_id)
     linked = _add_unparsed(analysis, linked, ctx)
     linked = _merge_same(linked)
     return coref.resolve(analysis, tuple(linked), ctx)
