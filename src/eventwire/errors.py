@@ -46,6 +46,7 @@ PROBLEMS: dict[str, str] = {
     "ingest.duplicate_article": "the article repeats an earlier input (exact or near); kept and flagged",
     "clean.no_sentences": "the text has no sentence-like content",
     "clean.language": "the text does not look like English; it is flagged and not event-coded",
+    "dedupe.partial": "too many similar paragraphs: the near-duplicate paragraph search stopped early",
     "parse.truncated": "the text was longer than the parser's limit; only its first part was parsed",
     "pipeline.timeout": "the article took longer than the time limit and was not finished",
     "pipeline.stage_failed": "a stage raised on this article; the article is stored without that layer",

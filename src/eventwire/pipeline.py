@@ -122,24 +122,21 @@ class Pipeline:
             if info.batch is not None:
                 stream = self._per_article(stream, tuple(group))
                 group = []
-                stream = info.batch(stream, self.settings)
+                stream = self._batched(info, info.batch, stream)
             else:
                 group.append(info)
-        return self._per_article(stream, tuple(group), timed=True)
+        return self._per_article(stream, tuple(group))
 
     def run(self, article: Article) -> Analysis:
         """Run the pipeline on one article."""
         return next(iter(self.pipe([article])))
 
-    def _per_article(
-        self, stream: Iterable[Analysis], stages: tuple[StageInfo, ...], *, timed: bool = False
-    ) -> Iterator[Analysis]:
+    def _per_article(self, stream: Iterable[Analysis], stages: tuple[StageInfo, ...]) -> Iterator[Analysis]:
         for analysis in stream:
-            if not stages:
+            if not stages or _timed_out(analysis):
                 yield analysis
                 continue
-            seconds = self.settings.article_seconds if timed else 0.0
-            yield self._apply(analysis, stages, seconds)
+            yield self._apply(analysis, stages, self.settings.article_seconds)
 
     def _apply(self, analysis: Analysis, stages: tuple[StageInfo, ...], seconds: float) -> Analysis:
         current = analysis
@@ -148,16 +145,43 @@ class Pipeline:
                 for info in stages:
                     current = self._one(current, info)
         except StageTimeout:
-            return current.add(
-                problems=[
-                    Problem(
-                        code="pipeline.timeout",
-                        stage="pipeline",
-                        message=f"the article's stages took longer than {seconds:g} s; later layers are missing",
-                    )
-                ]
-            )
+            names = ", ".join(info.name for info in stages)
+            return current.add(problems=[_timeout_problem(f"the stages {names}", seconds)])
         return current
+
+    def _batched(self, info: StageInfo, batch: BatchFunction, stream: Iterable[Analysis]) -> Iterator[Analysis]:
+        """Run a batch stage in chunks; a text longer than ``segment_chars`` runs alone, under the time limit.
+
+        Short texts share batches for speed (each is quick by its size); only a long text can hold the
+        run up, so it gets the per-article limit. Articles that already timed out pass through untouched.
+        """
+        settings = self.settings
+        limited = settings.article_seconds > 0
+        if limited:
+            for _ in batch([], settings):  # load the stage's resources (the model) outside any time limit
+                pass
+        chunk: list[Analysis] = []
+        for analysis in stream:
+            alone = _timed_out(analysis) or (limited and len(analysis.article.text) > settings.segment_chars)
+            if not alone:
+                chunk.append(analysis)
+                if len(chunk) < max(settings.batch_size, 1) * 4:
+                    continue
+            yield from batch(chunk, settings) if chunk else ()
+            chunk = []
+            if alone:
+                yield analysis if _timed_out(analysis) else self._alone(info, batch, analysis)
+        yield from batch(chunk, settings) if chunk else ()
+
+    def _alone(self, info: StageInfo, batch: BatchFunction, analysis: Analysis) -> Analysis:
+        seconds = self.settings.article_seconds
+        try:
+            with _time_limit(seconds):
+                return next(iter(batch([analysis], self.settings)))
+        except StageTimeout:
+            return analysis.add(
+                problems=[_timeout_problem(f"the stage {info.name} ({len(analysis.article.text)} characters)", seconds)]
+            )
 
     def _one(self, analysis: Analysis, info: StageInfo) -> Analysis:
         function = info.function
@@ -179,6 +203,19 @@ class Pipeline:
                     )
                 ]
             )
+
+
+def _timed_out(analysis: Analysis) -> bool:
+    return any(p.code == "pipeline.timeout" for p in analysis.problems)
+
+
+def _timeout_problem(what: str, seconds: float) -> Problem:
+    return Problem(
+        code="pipeline.timeout",
+        stage="pipeline",
+        message=f"{what} took longer than the limit of {seconds:g} s per article; the layers from there on are "
+        "missing (raise it with EVENTWIRE_ARTICLE_SECONDS, 0 for no limit, or split the text)",
+    )
 
 
 @contextmanager

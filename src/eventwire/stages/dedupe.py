@@ -18,6 +18,10 @@ _TOKEN = re.compile(r"\w+")
 NUM_PERM = 64
 NEAR_THRESHOLD = 0.8
 MIN_WORDS = 6
+#: Candidate pairs an article's near-duplicate paragraph search may compare before it stops (exact repeats are
+#: still found). Ordinary articles use a few hundred; it bounds the time of hostile inputs with many similar lines.
+NEAR_BUDGET = 200_000
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def fingerprint(text: str) -> str:
@@ -35,7 +39,7 @@ def shingles(text: str, size: int = 3) -> set[str]:
 
 def minhash(items: set[str]) -> MinHash:
     """A MinHash sketch of a shingle set (deterministic: fixed seed, sha1 hashing)."""
-    sketch = MinHash(num_perm=NUM_PERM, seed=1)
+    sketch = _TEMPLATE.copy()  # same seed and permutations, without recomputing them for every sketch
     sketch.update_batch([item.encode("utf-8") for item in items])
     return sketch
 
@@ -47,7 +51,14 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def find_duplicate_paragraphs(paragraphs: Sequence[Span]) -> tuple[Duplicate, ...]:
     """Each paragraph that repeats an earlier one, exactly or nearly, pointing at its first occurrence."""
+    return scan_paragraphs(paragraphs)[0]
+
+
+def scan_paragraphs(paragraphs: Sequence[Span], *, budget: int = NEAR_BUDGET) -> tuple[tuple[Duplicate, ...], bool]:
+    """Duplicate paragraphs, and whether the near-duplicate search stopped early after ``budget`` comparisons."""
     found: list[Duplicate] = []
+    spent = 0
+    partial = False
     first_exact: dict[str, Span] = {}
     lsh = MinHashLSH(threshold=NEAR_THRESHOLD * 0.9, num_perm=NUM_PERM)
     sets: dict[str, set[str]] = {}
@@ -60,12 +71,17 @@ def find_duplicate_paragraphs(paragraphs: Sequence[Span]) -> tuple[Duplicate, ..
             found.append(Duplicate(span=para, of=earlier, kind="exact", similarity=1.0))
             continue
         first_exact[key] = para
-        if len(key.split()) < MIN_WORDS:
+        if partial or len(key.split()) < MIN_WORDS:
             continue
         items = shingles(para.text)
         sketch = minhash(items)
         best: tuple[float, Span] | None = None
-        for candidate in lsh.query(sketch):
+        candidates = lsh.query(sketch)
+        spent += len(candidates) + 1
+        if spent > budget:
+            partial = True
+            continue
+        for candidate in sorted(candidates, key=int):
             other = paragraphs[int(candidate)]
             score = jaccard(items, sets[candidate])
             if score >= NEAR_THRESHOLD and (best is None or score > best[0]):
@@ -75,13 +91,24 @@ def find_duplicate_paragraphs(paragraphs: Sequence[Span]) -> tuple[Duplicate, ..
         name = str(index)
         sets[name] = items
         lsh.insert(name, sketch)
-    return tuple(found)
+    return tuple(found), partial
 
 
 @stage("dedupe", version=1, requires=("paragraphs",), provides=("duplicates",))
 def dedupe_paragraphs(analysis: Analysis, settings: Settings) -> Analysis:
-    """Record repeated paragraphs of the article."""
-    return analysis.add(duplicates=analysis.duplicates + find_duplicate_paragraphs(analysis.paragraphs))
+    """Record repeated paragraphs of the article (near repeats within a bounded number of comparisons)."""
+    found, partial = scan_paragraphs(analysis.paragraphs)
+    problems = []
+    if partial:
+        problems.append(
+            Problem(
+                code="dedupe.partial",
+                stage="dedupe",
+                message=f"too many similar paragraphs: the near-duplicate search stopped after {NEAR_BUDGET} "
+                "comparisons; exact repeats are all reported, near repeats only up to that point",
+            )
+        )
+    return analysis.add(duplicates=analysis.duplicates + found, problems=problems)
 
 
 class ArticleIndex:
