@@ -104,6 +104,10 @@ def _finish(tree: Tree, i: int, found: list[tuple[int, int, int | None, str, int
     return frames
 
 
+def NESTED(f: Frame) -> bool:
+    return f.frame in ("clause",) and f.speaker is not None
+
+
 def find_frames(tree: Tree) -> list[Frame]:
     """Every cue frame of the article, outermost first; frames whose cue lies inside another frame's content
     are kept only when they are clausal reports with a subject of their own."""
@@ -111,7 +115,7 @@ def find_frames(tree: Tree) -> list[Frame]:
     frames.sort(key=lambda f: (f.first - f.last, f.cue))
     kept: list[Frame] = []
     for f in frames:
-        if any(k.first <= f.cue <= k.last for k in kept):
+        if any(k.first <= f.cue <= k.last for k in kept) and not NESTED(f):
             continue
         kept.append(f)
     kept.sort(key=lambda f: f.first)

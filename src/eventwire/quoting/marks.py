@@ -30,10 +30,28 @@ class Marked:
     paragraphs: int = 1
 
 
-def direction(text: str, norm: str, at: int) -> Direction:
+def mark_positions(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(position, width) of the double quote marks in ``norm[start:end]``: ``"``, and ``''`` or two backticks."""
+    marks: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        pair = norm[i : i + 2]
+        if pair in ("''", "``") and i + 1 < end:
+            marks.append((i, 2))
+            i += 2
+            continue
+        if norm[i] == '"':
+            marks.append((i, 1))
+        i += 1
+    return marks
+
+
+def direction(text: str, norm: str, at: int, width: int = 1) -> Direction:
     """Whether the mark at ``at`` opens or closes a quote, from its context and then its glyph."""
     before = norm[at - 1] if at > 0 else " "
-    after = norm[at + 1] if at + 1 < len(norm) else " "
+    after = norm[at + width] if at + width < len(norm) else " "
+    if width == 2 and norm[at] == "`":
+        return "open"
     opens = before in _BEFORE_OPEN or before == '"'
     closes = after in _AFTER_CLOSE
     if opens and not closes:
@@ -63,8 +81,8 @@ def find_marked(text: str, norm: str, paragraphs: list[tuple[int, int]]) -> tupl
     open_at: int | None = None  # content start of the quote being read
     spanned = 1
     for number, (p_start, p_end) in enumerate(paragraphs):
-        marks = [i for i in range(p_start, p_end) if norm[i] == '"']
-        if open_at is not None and not (marks and norm[p_start:marks[0]].strip() == ""):
+        marks = mark_positions(norm, p_start, p_end)
+        if open_at is not None and not (marks and norm[p_start : marks[0][0]].strip() == ""):
             # the previous paragraph left a quote open and this one does not continue it
             prev_end = _trimmed(norm, paragraphs[number - 1][0], paragraphs[number - 1][1])[1]
             start, end = _trimmed(norm, open_at, _strip_closing(norm, open_at, prev_end))
@@ -73,8 +91,8 @@ def find_marked(text: str, norm: str, paragraphs: list[tuple[int, int]]) -> tupl
             repairs += 1
             open_at = None
         continuing = open_at is not None
-        for n, at in enumerate(marks):
-            way = direction(text, norm, at)
+        for n, (at, width) in enumerate(marks):
+            way = direction(text, norm, at, width)
             if continuing and n == 0:
                 spanned += 1
                 continuing = False
@@ -83,11 +101,11 @@ def find_marked(text: str, norm: str, paragraphs: list[tuple[int, int]]) -> tupl
                 if way == "close":
                     repairs += 1  # a closing mark with nothing open: dropped
                     continue
-                open_at = at + 1
+                open_at = at + width
                 spanned = 1
             elif way == "open" and _has_closer_after(text, norm, marks[n + 1 :]):
                 repairs += 1  # a stray opening mark before this one
-                open_at = at + 1
+                open_at = at + width
             else:
                 start, end = _trimmed(norm, open_at, at)
                 if end > start:
@@ -101,8 +119,8 @@ def find_marked(text: str, norm: str, paragraphs: list[tuple[int, int]]) -> tupl
     return found, repairs
 
 
-def _has_closer_after(text: str, norm: str, rest: list[int]) -> bool:
-    return bool(rest) and direction(text, norm, rest[0]) != "open"
+def _has_closer_after(text: str, norm: str, rest: list[tuple[int, int]]) -> bool:
+    return bool(rest) and direction(text, norm, *rest[0]) != "open"
 
 
 def _strip_closing(norm: str, start: int, end: int) -> int:

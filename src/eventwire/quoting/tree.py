@@ -51,21 +51,22 @@ class Tree:
 
     def subject(self, i: int) -> int | None:
         """The subject of verb ``i``, looking through conjunctions, participles and relative clauses."""
-        seen = 0
-        while seen < 6:
+        for _ in range(6):
             subjects = self.kids(i, "nsubj", "nsubjpass", "csubj")
             if subjects:
-                s = subjects[0]
-                tok = self.tokens[s]
-                if tok.lemma.lower() in ("who", "that", "which") and self.tokens[i].dep == "relcl":
+                # the subject nearest the verb, preferring one before it
+                before = [s for s in subjects if s < i]
+                s = before[-1] if before else subjects[0]
+                if self.tokens[s].lemma.lower() in ("who", "that", "which") and self.tokens[i].dep == "relcl":
                     return self.tokens[i].head
                 return s
             tok = self.tokens[i]
-            if tok.dep == "relcl" and tok.head != i:
-                return tok.head
-            if tok.dep in ("conj", "advcl", "xcomp", "ccomp", "acl") and tok.head != i and tok.dep != "ccomp":
+            if tok.head == i:
+                return None
+            if tok.dep == "relcl" or (tok.dep == "acl" and self.tokens[tok.head].pos in ("NOUN", "PROPN", "PRON")):
+                return tok.head if tok.dep == "relcl" else None
+            if tok.dep in ("conj", "advcl", "xcomp", "pcomp", "prep"):
                 i = tok.head
-                seen += 1
                 continue
             return None
         return None

@@ -26,6 +26,8 @@ _WORD = re.compile(r"\w+")
 DIRECT_SHARE = 0.7
 #: Shortest unattributed quoted passage (in words) still taken as a statement rather than a scare quote.
 MIN_STATEMENT_WORDS = 4
+#: Longest attribution (in words) between a quote and the passage that continues it in the same paragraph.
+MAX_GAP_WORDS = 60
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,6 +62,10 @@ def draft_quotes(tree: Tree, text: str, norm: str, paragraphs: list[tuple[int, i
         if any(m.start <= cue_at < m.end for m in marked):
             continue  # a cue inside a quotation belongs to the quoted speaker's words
         start, end = toks[frame.first].start, toks[frame.last].end
+        p_start, p_end = paragraphs[_paragraph_of(paragraphs, cue_at)]
+        start, end = max(start, p_start), min(end, p_end)
+        if end - start < 2:
+            continue
         kind: QuoteKind = "indirect"
         for n, m in enumerate(marked):
             overlap = min(end, m.end) - max(start, m.start)
@@ -72,11 +78,22 @@ def draft_quotes(tree: Tree, text: str, norm: str, paragraphs: list[tuple[int, i
             kind = "mixed"
         drafts.append(_Draft(start=start, end=end, kind=kind, frame=frame, paragraph=_paragraph_of(paragraphs, start)))
     for n, m in enumerate(marked):
-        if n in used or _words(text[m.start : m.end]) < MIN_STATEMENT_WORDS:
+        if n in used or not _statement(text[m.start : m.end]):
             continue
-        drafts.append(_Draft(start=m.start, end=m.end, kind="direct", frame=None, paragraph=_paragraph_of(paragraphs, m.start)))
+        drafts.append(
+            _Draft(start=m.start, end=m.end, kind="direct", frame=None, paragraph=_paragraph_of(paragraphs, m.start))
+        )
     drafts.sort(key=lambda d: d.start)
     return _merge_continuations(drafts, norm), repairs
+
+
+def _statement(passage: str) -> bool:
+    """Whether an unattributed quoted passage reads as a statement, not a scare quote or a title."""
+    words = _WORD.findall(passage)
+    if len(words) < MIN_STATEMENT_WORDS:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return not (len(words) <= 10 and capitalised >= 0.6 * len(words))
 
 
 def _merge_continuations(drafts: list[_Draft], norm: str) -> list[_Draft]:
@@ -90,7 +107,7 @@ def _merge_continuations(drafts: list[_Draft], norm: str) -> list[_Draft]:
             and prev.kind == "direct"
             and prev.frame is not None
             and prev.paragraph == d.paragraph
-            and _words(norm[prev.end : d.start]) <= 12
+            and _words(norm[prev.end : d.start]) <= MAX_GAP_WORDS
         ):
             merged[-1] = replace(prev, end=d.end)
             continue
@@ -116,7 +133,9 @@ def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem]]:
     problems: list[Problem] = []
     if repairs:
         problems.append(
-            Problem(code="quotes.unbalanced_marks", stage="quotes", message=f"{repairs} quote mark(s) unpaired; repaired")
+            Problem(
+                code="quotes.unbalanced_marks", stage="quotes", message=f"{repairs} quote mark(s) unpaired; repaired"
+            )
         )
     quotes: list[Quote] = []
     first_of: dict[str, str] = {}
@@ -135,10 +154,15 @@ def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem]]:
             if name is not None:
                 by_paragraph[d.paragraph] = (speaker, name, s_span)
                 for n in pending:
-                    if quotes[n].speaker_name is None and _paragraph_of(paragraphs, quotes[n].span.start) == d.paragraph:
+                    if (
+                        quotes[n].speaker_name is None
+                        and _paragraph_of(paragraphs, quotes[n].span.start) == d.paragraph
+                    ):
                         quotes[n] = replace(quotes[n], speaker=speaker, speaker_name=name)
         else:
-            speaker, name, s_span = by_paragraph.get(d.paragraph) or by_paragraph.get(d.paragraph - 1) or (None, None, None)
+            speaker, name, s_span = (
+                by_paragraph.get(d.paragraph) or by_paragraph.get(d.paragraph - 1) or (None, None, None)
+            )
             if name is None:
                 last = speakers.continuing()
                 if last is not None and by_paragraph.get(d.paragraph - 2):
@@ -164,7 +188,9 @@ def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem]]:
         )
     unknown = [q for q in quotes if q.speaker_name is None]
     for q in unknown:
-        problems.append(Problem(code="quotes.no_speaker", stage="quotes", message="no speaker found for quote", span=q.span))
+        problems.append(
+            Problem(code="quotes.no_speaker", stage="quotes", message="no speaker found for quote", span=q.span)
+        )
     return quotes, problems
 
 
