@@ -171,7 +171,7 @@ def _build() -> Gazetteer:
     countries = json.loads((source / "countries.json").read_text(encoding="utf-8"))
     capitals = {(c["iso"], normalize(c["capital"])) for c in countries.values() if c.get("capital")}
     populations = {c["iso"]: int(c.get("population") or 0) for c in countries.values()}
-    for iso2, iso3, gid, lat, lon, name, aliases in _tsv("countries_geo.tsv"):
+    for iso2, _iso3, gid, lat, lon, name, aliases in _tsv("countries_geo.tsv"):
         names = [name, *filter(None, aliases.split("|"))]
         record = pycountry.countries.get(alpha_2=iso2)
         if record is not None:
@@ -194,7 +194,8 @@ def _build() -> Gazetteer:
         plain = _SUFFIXES.sub("", sub.name)
         if normalize(plain) in _GENERIC:
             continue
-        if (sub.country_code, normalize(plain)) in known_regions or (sub.country_code, normalize(sub.name)) in known_regions:
+        code = sub.country_code
+        if (code, normalize(plain)) in known_regions or (code, normalize(sub.name)) in known_regions:
             continue
         row = (None, plain, sub.country_code, None, None, "region", 0, "", False)
         builder.add(row, {sub.name, plain})
@@ -217,8 +218,8 @@ def _build() -> Gazetteer:
         demonyms[normalize(word)] = target
         if not word.endswith(("ese", "ish", "ch", "ss", "sh")):
             demonyms[normalize(word + "s")] = target
-    names = {key: tuple(indexes) for key, indexes in builder.names.items()}
-    return Gazetteer(builder.rows, names, demonyms)
+    index = {key: tuple(indexes) for key, indexes in builder.names.items()}
+    return Gazetteer(builder.rows, index, demonyms)
 
 
 def _add_counties(builder: _Builder, source: Path, first_city: dict[tuple[str, str], tuple[float, float]]) -> None:

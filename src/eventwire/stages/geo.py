@@ -106,8 +106,8 @@ class Context:
     """The countries and first-level regions a document is about, as weights, with each name's own share."""
 
     def __init__(self) -> None:
-        self.countries: Counter[str] = Counter()
-        self.regions: Counter[tuple[str, str]] = Counter()
+        self.countries: defaultdict[str, float] = defaultdict(float)
+        self.regions: defaultdict[tuple[str, str], float] = defaultdict(float)
         self._own: dict[str, list[tuple[str, tuple[str, str] | None, float, float]]] = defaultdict(list)
         self.close: set[int] = set()
 
@@ -157,8 +157,12 @@ class Context:
         bonus = COUNTRY_WEIGHT * self.share(entry.country, key) if entry.country else 0.0
         if entry.index in self.close:
             bonus += PROXIMITY_WEIGHT
-        if (entry.feature in ("city", "county") and entry.admin1 and not inside
-                and self.region_weight(entry.country, entry.admin1, key) > 0.25):
+        if (
+            entry.feature in ("city", "county")
+            and entry.admin1
+            and not inside
+            and self.region_weight(entry.country, entry.admin1, key) > 0.25
+        ):
             bonus += REGION_WEIGHT
         return prior(entry) + bonus
 
@@ -175,7 +179,9 @@ def choose(entries: Iterable[Entry], context: Context, key: str = "") -> Entry |
     best: Entry | None = None
     best_score = -1e9
     entries = tuple(entries)
-    units = {(e.country, e.admin1 if e.feature == "region" else "") for e in entries if e.feature in ("region", "country")}
+    units = {
+        (e.country, e.admin1 if e.feature == "region" else "") for e in entries if e.feature in ("region", "country")
+    }
     for entry in entries:
         inside = (entry.country, entry.admin1) in units or (entry.country, "") in units
         score = context.score(entry, key, inside and entry.feature == "city")
@@ -201,8 +207,11 @@ def qualify(gazetteer: Gazetteer, entries: tuple[Entry, ...], qualifier: str) ->
         if area.feature == "country":
             inside = tuple(e for e in entries if e.country == area.country and e.feature != "country")
         else:
-            inside = tuple(e for e in entries if e.country == area.country and e.admin1 == area.admin1
-                           and e.feature in ("city", "county"))
+            inside = tuple(
+                e
+                for e in entries
+                if e.country == area.country and e.admin1 == area.admin1 and e.feature in ("city", "county")
+            )
         if inside:
             return inside
     return entries
@@ -304,15 +313,17 @@ def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazettee
         reason = _reason(entry, how, c, len(entries))
         local = nearby[sent - 1] + nearby[sent] + nearby[sent + 1]
         if entry is None and c.label in ("GPE", "LOC", "SCAN", "DATELINE") and " " not in surface.strip():
-            countries = [k for k, _ in Counter(e.country for e in local if e.country).most_common(2)]
-            entry = fuzzy(gazetteer, surface, countries or [k for k, _ in context.countries.most_common(1)])
+            countries = [k for k, _ in Counter(e.country for e in local if e.country).most_common(1)]
+            dominant = sorted(context.countries.items(), key=lambda kv: -kv[1])[:1]
+            entry = fuzzy(gazetteer, surface, countries or [k for k, _ in dominant])
             if entry is not None:
                 reason = f"spelling variant of {entry.name}"
                 decided[key] = entry
         span = Span.of(text, c.start, c.end)
         if entry is None:
-            problems.append(Problem(code="geo.unresolved", stage="geo", message=f"no gazetteer entry for {surface!r}",
-                                    span=span))
+            problems.append(
+                Problem(code="geo.unresolved", stage="geo", message=f"no gazetteer entry for {surface!r}", span=span)
+            )
             places.append(_unresolved(analysis.article.id, span, local))
             continue
         covered = [t for t in tokens if c.start <= t.start and t.end <= c.end]
@@ -336,8 +347,9 @@ def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazettee
 def _unresolved(article: str, span: Span, local: list[Entry]) -> Place:
     """An unknown name, kept; placed (roughly) at the most specific place mentioned around it, if any."""
     reason = f"no gazetteer entry for {span.text!r}"
-    near = sorted((e for e in local if e.lat is not None and e.feature != "continent"),
-                  key=lambda e: SPECIFIC.get(e.feature, 9))
+    near = sorted(
+        (e for e in local if e.lat is not None and e.feature != "continent"), key=lambda e: SPECIFIC.get(e.feature, 9)
+    )
     if not near:
         return Place(id=record_id("place", article, span.start, span.end), span=span, reason=reason)
     anchor = near[0]

@@ -129,7 +129,9 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
     return [_with_qualifier(text, c, found, gazetteer) for c in found]
 
 
-_QUALIFIER = re.compile(r",[ \t]*((?:[A-Z][a-z]{0,4}\.[ ]?){1,3}|[A-Z]{2}\b|[A-Z][a-z]{1,4}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_QUALIFIER = re.compile(
+    r",[ \t]*((?:[A-Z][a-z]{0,4}\.[ ]?){1,3}|[A-Z]{2}\b|[A-Z][a-z]{1,4}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+)
 
 
 def _qualifiers(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -145,7 +147,9 @@ def _qualifiers(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list
     return spans
 
 
-def _repeats(text: str, found: list[Candidate], parse: Parse, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _repeats(
+    text: str, found: list[Candidate], parse: Parse, taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Other mentions of a name already taken as a place ("the Cairns police"), outside longer person names."""
     names = {text[c.start : c.end] for c in found if c.label in PLACE_LABELS and c.end - c.start > 2}
     people = [(m.span.start, m.span.end) for m in parse.mentions if m.label == "PERSON" and " " in m.span.text.strip()]
@@ -240,7 +244,10 @@ def _proper(tok: Token, gazetteer: Gazetteer) -> bool:
     return tok.tag in ("NNP", "NNPS") or bool(gazetteer.demonym(tok.text))
 
 
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:,[ \t]*[A-Z][A-Za-z.]+)?[ \t]*(?:\u2014|\u2013|--| - |\(|:)")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"  # the place, in capitals
+    r"(?:,[ \t]*[A-Z][A-Za-z.]+)?[ \t]*(?:\u2014|\u2013|--| - |\(|:)"  # optional state, then a dash or bracket
+)
 
 
 def _datelines(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:

