@@ -25,7 +25,14 @@ NOUN_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "betwee
 LOCATIVE_ROOTS = frozenset({"04", "15"})
 #: Verbs whose object noun names the event their subject does ("held talks", "paid a visit").
 LIGHT_VERBS = frozenset({"hold", "launch", "conduct", "carry", "stage", "mount", "wage", "make", "pay", "begin", "start",
-                         "continue", "resume", "host", "attend", "organize", "organise", "plan", "convene", "join"})
+                         "continue", "resume", "host", "attend", "organize", "organise", "plan", "convene", "join",
+                         "open", "file", "bring", "lodge", "issue", "put", "give", "set", "send", "announce", "order"})
+#: Nouns for documents whose clauses speak for their author ("issued a statement calling on ...").
+DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "resolution", "message", "communique", "declaration",
+                            "motion", "complaint", "lawsuit", "note", "decree", "order", "ruling", "bill"})
+#: What a planned or promised act becomes: an expression of intent (03) or a threat (13), CAMEO-style.
+INTENT = {"06": "031", "07": "033", "08": "035", "05": "032", "17": "137", "18": "138", "19": "138", "20": "138",
+          "16": "131"}
 INHERIT_PREPS = frozenset({"at", "during", "in", "on", "for"})
 AGENT_VERBS = frozenset({"organize", "organise", "carry", "launch", "claim", "perpetrate", "stage", "conduct", "commit",
                          "mount", "plan", "order"})
@@ -106,6 +113,12 @@ class Extractor:
                     return True  # "launched an attack", "held talks", "condemned the attack"
                 if other.root in ABSORBING_ROOTS and not other.nominal:
                     return True  # "urged X to withdraw"
+                if steps == 1 and not cand.nominal and tok.dep in ("advcl", "xcomp") and any(
+                    k.dep == "aux" and k.text.lower() == "to" for k in self.tree.children(tok)
+                ):
+                    return True  # "provided 6 million euros to support projects"
+            if other is not None and other.root == "01" and other.pattern.code != "010" and cand.nominal:
+                return True  # "claimed responsibility for the attack"
             if head.pos in ("VERB", "AUX") and head.dep in ("ROOT", "ccomp", "parataxis") and steps > 3:
                 break
         return False
@@ -128,6 +141,11 @@ class Extractor:
             cand.sources = self._speaker(cand) if _first_person_or_none(self.tree, tok) else []
         cand.targets = [t for t in cand.targets if not any(same_actor(t, s) for s in cand.sources)]
         cand.modality = "asserted" if cand.pattern is MODAL_DEMAND else modality(self.tree, tok)
+        if cand.modality == "planned" and cand.root in INTENT and not cand.nominal:
+            code = INTENT[cand.root]
+            cand.pattern = Pattern(kind=cand.pattern.kind, lemma=cand.pattern.lemma, conditions=cand.pattern.conditions,
+                                   code=code, confidence=cand.pattern.confidence, line=cand.pattern.line)
+            cand.rule = f"{cand.rule}>intent"
         past = cand.modality in ("asserted", "negated") and not _future(self.tree, tok)
         cand.date = self.locator.date(tok, nominal=cand.nominal, past=past)
         place = self.locator.place(tok)
@@ -178,6 +196,10 @@ class Extractor:
         for _ in range(4):
             subjects = self.tree.children(current, "nsubj", "csubj")
             for k in subjects:
+                if k.tag == "PRP" and k.text.lower() in ("he", "she", "it", "they"):
+                    reporter = self._reporter(current)
+                    if reporter:
+                        return reporter
                 sides = self.actors.resolve(k, agent=True)
                 if sides:
                     return sides
@@ -193,10 +215,28 @@ class Extractor:
                 if parent is None:
                     return []
                 current = parent
-            elif current.dep == "relcl":
-                return self.actors.resolve(head)
+            elif current.dep in ("relcl", "acl"):
+                if head.lemma.lower() in DOCUMENT_NOUNS:
+                    owner = self._document_owner(head)
+                    if owner:
+                        return owner
+                    parent = self.tree.head(head)
+                    if parent is None or head.dep not in ("dobj", "nsubj", "pobj"):
+                        return []
+                    current = parent if head.dep != "pobj" else (self.tree.head(parent) or parent)
+                    continue
+                return self.actors.resolve(head, agent=True)
             else:
                 return []
+        return []
+
+    def _document_owner(self, noun: Token) -> list[Side]:
+        for k in self.tree.children(noun, "poss", "compound"):
+            sides = self.actors.resolve(k)
+            if sides:
+                return sides
+        if noun.dep == "nsubj":
+            return []
         return []
 
     def _verb_targets(self, trigger: Token, root: str) -> list[Side]:

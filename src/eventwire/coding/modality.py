@@ -7,9 +7,10 @@ from eventwire.model import Modality, Token
 
 PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "forthcoming", "proposed", "expected", "future"})
 PLANNING_VERBS = frozenset(
-    {"plan", "schedule", "intend", "expect", "prepare", "set", "aim", "due", "want", "wish", "hope", "seek", "try"}
+    {"plan", "schedule", "intend", "expect", "prepare", "set", "aim", "due", "want", "wish", "hope", "seek", "try",
+     "willing", "ready", "prepared", "determined", "agree", "promise", "pledge", "vow", "offer", "decide", "threaten"}
 )
-CONSIDERING_VERBS = frozenset({"consider", "contemplate", "mull", "weigh", "explore", "study", "discuss", "debate"})
+CONSIDERING_VERBS = frozenset({"consider", "contemplate", "mull", "weigh", "explore", "study", "debate"})
 DEMANDING_VERBS = frozenset({"demand", "urge", "call", "ask", "request", "insist", "order", "press", "appeal"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})

@@ -73,7 +73,9 @@ def parse_lexicon(text: str) -> Lexicon:
         rows[(kind, lemma)].append(
             Pattern(kind=kind, lemma=lemma, conditions=conditions, code=code, confidence=value, line=number)
         )
-    return Lexicon(version=version, patterns={k: tuple(v) for k, v in rows.items()})
+    # rows with conditions are tried before a lemma's catch-all rows, wherever they stand in the table
+    ordered = {k: tuple(sorted(v, key=lambda p: (not p.conditions, p.line))) for k, v in rows.items()}
+    return Lexicon(version=version, patterns=ordered)
 
 
 def _conditions(text: str) -> tuple[tuple[str, frozenset[str]], ...]:

@@ -35,6 +35,7 @@ AGENT_NOUNS = frozenset(
 )
 #: Dependents that belong to a noun phrase's own description (not to another participant).
 _INNER = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "nummod", "npadvmod", "pobj"})
+_DEVERBAL = ("tion", "sion", "ment", "ence", "ance", "ism", "ity", "ing", "ure", "ack", "ogy")
 _INNER_PREPS = frozenset({"of", "from", "in"})
 _TARGET_PREPS = frozenset({"of", "from", "in", "by"})
 
@@ -159,7 +160,11 @@ class ActorIndex:
         if tok.pos == "PRON" or tok.tag in ("PRP", "PRP$", "WP", "WDT"):
             found = self._pronoun(tok, lower, depth=depth)
             return [found] if found else []
-        can_act = tok.pos == "PROPN" or tok.lemma.lower() in AGENT_NOUNS or tok.lemma.lower() in ORG_ANAPHORA
+        lemma = tok.lemma.lower()
+        can_act = tok.pos == "PROPN" or lemma in AGENT_NOUNS or lemma in ORG_ANAPHORA
+        if not can_act and agent and tok.pos == "NOUN" and not lemma.endswith(_DEVERBAL):
+            # "the EU's biggest economies", "Croatian experts": an actor word on a non-event noun
+            can_act = any(k.dep in ("poss", "compound", "amod") and k.i in self.by_token for k in self.tree.children(tok))
         inner = self._inside(tok, agent=agent) if can_act or not agent else []
         if inner:
             return inner
@@ -206,6 +211,8 @@ class ActorIndex:
         quote = self.quote_at(tok)
         if lower in FIRST_PERSON:
             return self.speaker(quote) if quote is not None else None
+        if lower in ("it", "its") and quote is None and tok.dep in ("nsubj", "poss"):
+            return self._last_org(tok, places=True)
         if lower in THIRD_PERSON or (lower in PLURAL_THIRD and quote is None):
             if quote is not None and lower in THIRD_PERSON:
                 # "he" inside someone's quote is not the speaker
@@ -222,12 +229,13 @@ class ActorIndex:
                 best = entity
         return self.side(best) if best is not None else None
 
-    def _last_org(self, tok: Token) -> Side | None:
+    def _last_org(self, tok: Token, *, places: bool = False) -> Side | None:
         best: Entity | None = None
+        kinds = ("ORG", "GPE") if places else ("ORG",)
         for start, entity in self.mention_starts:
             if start >= tok.start:
                 break
-            if entity.type == "ORG" or (entity.actor is not None and entity.actor.org):
+            if entity.type in kinds or (entity.actor is not None and entity.actor.org):
                 best = entity
         return self.side(best) if best is not None else None
 
