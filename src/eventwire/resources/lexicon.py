@@ -185,7 +185,11 @@ def _joined_simply(span: Sequence[Word], text: str) -> bool:
 
 
 def _case_ok(surface: str, span: Sequence[Word], *, proper: bool) -> bool:
-    """Acronyms and short words must keep their capitals; names need at least one capital letter."""
+    """Acronyms and short words must keep their capitals; names need a capital letter.
+
+    PETRARCH-style entries (upper case or with underscores) match in any case, except words of
+    up to three letters, which must not be lower case in the text ("THE_AU" is not "the au").
+    """
     tokens = phrase_key(surface)
     originals = [m.group() for m in _WORD.finditer(surface.replace("_", " "))]
     dictionary_style = (surface.isupper() and len(surface) > 3) or "_" in surface
@@ -194,7 +198,7 @@ def _case_ok(surface: str, span: Sequence[Word], *, proper: bool) -> bool:
             continue
         if (original.isupper() and len(original) >= 2 and not dictionary_style) or (len(token) <= 3 and proper):
             return False
-    return not proper or any(w.text[:1].isupper() for w in span)
+    return not proper or dictionary_style or any(w.text[:1].isupper() for w in span)
 
 
 _FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "in", "on", "de", "du", "la", "al", "el", "s"})

@@ -82,11 +82,25 @@ class ActorText:
         """Tokenise the (normalised) text and find every actor name and role word in it."""
         text = analysis.normalized or analysis.article.text
         words = words_of(text)
+        agent_hits = lexicon.agents.find(words, text)
+        # a user's agent word wins over a shipped name spelled the same ("MSF" as PETRARCH's NGO~ agent)
+        user_agents = {
+            (h.start, h.end)
+            for h in agent_hits
+            if isinstance(h.value, AgentEntry) and not h.value.id.startswith("role:")
+        }
+        actor_hits = [
+            h
+            for h in lexicon.actors.find(words, text)
+            if (h.start, h.end) not in user_agents
+            or not isinstance(h.value, ActorEntry)
+            or h.value.id.startswith(("dict:", "user:"))
+        ]
         return cls(
             text=text,
             words=words,
-            actor_hits=lexicon.actors.find(words, text),
-            agent_hits=lexicon.agents.find(words, text),
+            actor_hits=actor_hits,
+            agent_hits=agent_hits,
             day=analysis.article.published,
             lexicon=lexicon,
         )

@@ -286,20 +286,32 @@ def link_actors(analysis: Analysis, settings: Settings) -> Analysis:
 def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings | None = None) -> Entity | None:
     """The entity acting in text[start:end], for the events stage.
 
-    Returns the entity with a mention overlapping the span (the one covering most of it),
-    else an entity built on the fly from the actor names and role words inside the span
+    Returns the entity with a mention overlapping the span (the one covering most of it);
+    when the span adds a role word to an entity that has none ("Arnor cleric", "MSF Arnor",
+    "Serbian police") the entity comes back with that role composed into its actor (same id).
+    Else an entity built on the fly from the actor names and role words inside the span
     ("the nationalist president of Republika Srpska", "Serbian police"), else None. Built
     entities are not part of ``analysis.entities``; their id is derived from the span.
     """
-    best: tuple[int, Entity] | None = None
+    lexicon = lexicon_for(tuple(settings.dictionaries) if settings is not None else ())
+    best: tuple[int, Span, Entity] | None = None
     for entity in analysis.entities:
         for mention in entity.mentions:
             overlap = min(end, mention.end) - max(start, mention.start)
             if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, entity)
+                best = (overlap, mention, entity)
     if best is not None:
-        return best[1]
-    lexicon = lexicon_for(tuple(settings.dictionaries) if settings is not None else ())
+        _, mention, entity = best
+        if entity.actor is None or entity.actor.role:
+            return entity
+        ctx = ActorText.build(analysis, lexicon)
+        agents = [h for h in ctx.agents_in(start, end) if not (h.start < mention.end and mention.start < h.end)]
+        agent = agents[0].value if agents else None
+        if not isinstance(agent, AgentEntry):
+            return entity
+        base = entity.actor
+        cameo = compose(base.cameo, agent.sector, prefix=agent.prefix) if base.cameo else None
+        return replace(entity, actor=replace(base, role=agent.label, cameo=cameo))
     ctx = ActorText.build(analysis, lexicon)
     actors = [h for h in ctx.actors_in(start, end) if isinstance(h.value, ActorEntry)]
     agents = [h for h in ctx.agents_in(start, end) if isinstance(h.value, AgentEntry)]

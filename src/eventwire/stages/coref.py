@@ -146,7 +146,10 @@ def _org_nominals(
         if any(span.overlaps(m) for m in taken):
             continue
         candidates = [(e, _last_before(e, span.start, added[e.id])) for e in owners[match.group(1).casefold()]]
+        owners_here = owners[match.group(1).casefold()]
         candidates = [(e, s) for e, s in candidates if s >= 0]
+        if not candidates and len(owners_here) == 1:
+            candidates = [(owners_here[0], 0)]  # the only organisation it can be, named later
         if not candidates:
             continue
         target = max(candidates, key=lambda item: item[1])[0]

@@ -1,0 +1,100 @@
+"""The actors stage: roles read from the text, KB linking, metonymy, coreference, dictionaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.model import Analysis, Article, Entity
+from eventwire.pipeline import Pipeline
+from eventwire.stages.actors import actor_for_span
+
+STAGES = ("clean", "dedupe", "parse", "entities", "actors")
+
+TEXT = (
+    "Serbian Foreign Minister Ivica Dacic met EU envoy Miroslav Lajcak in Brussels on Monday. "
+    "Moscow's response was swift. "
+    "Aleksandar Vucic, the President of Serbia, said the alliance had failed. NATO rejected the claim. "
+    "Later the president said he would visit Pristina, where Kosovo Prime Minister Albin Kurti "
+    "and the Kosovo Police were waiting."
+)
+
+
+def run(text: str, **overrides: object) -> Analysis:
+    settings = Settings(stages=STAGES, raise_errors=True, **overrides)  # type: ignore[arg-type]
+    return Pipeline(settings).run(Article(id="t", text=text, published=dt.date(2023, 5, 1)))
+
+
+@pytest.fixture(scope="module")
+def analysis() -> Analysis:
+    return run(TEXT)
+
+
+def entity(analysis: Analysis, name: str) -> Entity:
+    found = [e for e in analysis.entities if name in e.name]
+    assert found, [e.name for e in analysis.entities]
+    return found[0]
+
+
+def test_title_before_name(analysis: Analysis) -> None:
+    dacic = entity(analysis, "Dacic").actor
+    assert dacic is not None and (dacic.country, dacic.role, dacic.cameo) == ("SRB", "Foreign Minister", "SRBGOV")
+    kurti = entity(analysis, "Kurti").actor
+    assert kurti is not None and (kurti.country, kurti.cameo) == ("XKX", "XKXGOV")
+
+
+def test_apposition_after_name(analysis: Analysis) -> None:
+    vucic = entity(analysis, "Vucic")
+    assert vucic.actor is not None and (vucic.actor.country, vucic.actor.role) == ("SRB", "President")
+
+
+def test_capital_as_agent_is_the_government(analysis: Analysis) -> None:
+    moscow = entity(analysis, "Moscow").actor
+    assert moscow is not None and moscow.cameo == "RUSGOV"
+    pristina = entity(analysis, "Pristina").actor
+    assert pristina is not None and pristina.cameo == "XKX"  # a place here, not an actor
+
+
+def test_body_named_by_country_and_role(analysis: Analysis) -> None:
+    police = entity(analysis, "Kosovo Police").actor
+    assert police is not None and police.cameo == "XKXCOP"
+
+
+def test_coreference(analysis: Analysis) -> None:
+    nato = entity(analysis, "NATO")
+    assert "alliance" in [m.text for m in nato.mentions]
+    vucic = [m.text for m in entity(analysis, "Vucic").mentions]
+    assert "president" in vucic and "he" in vucic
+
+
+def test_ids_stay_those_of_the_entities_stage() -> None:
+    settings = Settings(stages=STAGES[:-1], raise_errors=True)
+    before = Pipeline(settings).run(Article(id="t", text=TEXT, published=dt.date(2023, 5, 1)))
+    after = run(TEXT)
+    assert {e.id for e in after.entities if e.type == "PERSON"} == {e.id for e in before.entities if e.type == "PERSON"}
+
+
+def test_dictionary_names_found_without_ner(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.txt"
+    actors.write_text("FREEDONIA [FRD]\n+FREEDONIAN\nSYLVANIA [SYL]\n", encoding="utf-8")
+    agents = tmp_path / "agents.txt"
+    agents.write_text("CLERIC [~REL]\nAID_GROUP {} [NGO~]\n", encoding="utf-8")
+    text = "Freedonia cleric protested after the sylvania aid group arrived."
+    result = run(text, dictionaries=(actors, agents))
+    codes = {e.name.casefold(): e.actor.cameo for e in result.entities if e.actor is not None}
+    assert codes.get("freedonia") == "FRD" and codes.get("sylvania") == "SYL"
+    start = text.index("Freedonia cleric")
+    cleric = actor_for_span(result, start, start + len("Freedonia cleric"), Settings(dictionaries=(actors, agents)))
+    assert cleric is not None and cleric.actor is not None and cleric.actor.cameo == "FRDREL"
+
+
+def test_actor_for_span_builds_unnamed_actors(analysis: Analysis) -> None:
+    text = "The nationalist president of Republika Srpska rejected the plan."
+    result = run(text)
+    found = actor_for_span(result, 0, text.index(" rejected"))
+    assert found is not None and found.actor is not None
+    assert found.actor.org == "Republika Srpska" and found.actor.country == "BIH"
+    assert actor_for_span(result, text.index("plan"), len(text) - 1) is None

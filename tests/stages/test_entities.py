@@ -1,0 +1,33 @@
+"""Grouping NER mentions into entities."""
+
+from __future__ import annotations
+
+from eventwire.model import EntityMention, Span
+from eventwire.stages.entities import group_mentions, key, trim
+
+
+def mention(text: str, needle: str, label: str, nth: int = 0) -> EntityMention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return EntityMention(span=Span.of(text, start, start + len(needle)), label=label)
+
+
+def test_trim_and_key() -> None:
+    text = "the NATO’s chief"
+    span = trim(text, Span.of(text, 0, 10))
+    assert span is not None and span.text == "NATO"
+    assert key("Jens  Stoltenberg’s") == "jens stoltenberg's"
+
+
+def test_surnames_join_full_names_and_untagged_repeats_are_found() -> None:
+    text = "Jens Stoltenberg spoke. Stoltenberg left. Later Stoltenberg returned to NATO."
+    mentions = (
+        mention(text, "Jens Stoltenberg", "PERSON"),
+        mention(text, "Stoltenberg", "ORG", 1),
+        mention(text, "NATO", "ORG"),
+    )
+    groups = group_mentions(text, mentions)
+    names = {name: (label, [m.text for m in spans]) for name, label, spans in groups}
+    assert names["Jens Stoltenberg"] == ("PERSON", ["Jens Stoltenberg", "Stoltenberg", "Stoltenberg"])
+    assert names["NATO"][0] == "ORG"
