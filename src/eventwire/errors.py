@@ -53,4 +53,5 @@ PROBLEMS: dict[str, str] = {
     "dates.no_anchor": "no publication date: relative dates are left partial or empty",
     "dates.unreadable": "a time expression could not be normalised",
     "geo.unresolved": "a place name has no gazetteer entry",
+    "coding.skipped": "the article was not event-coded (not English)",
 }

@@ -126,7 +126,9 @@ def merge(items: list[Draft], orphans: list[Candidate]) -> list[Draft]:
         tok = orphan.trigger
         if tok.tag != "NN":
             continue
-        pool = [m for m in merged if m.cand.nominal and m.cand.trigger.lemma == tok.lemma and m.cand.root == orphan.root]
+        pool = [
+            m for m in merged if m.cand.nominal and m.cand.trigger.lemma == tok.lemma and m.cand.root == orphan.root
+        ]
         if not pool:
             continue
         nearest = min(pool, key=lambda m: abs(m.cand.trigger.start - tok.start))
@@ -166,7 +168,9 @@ def to_events(analysis: Analysis, items: list[Draft], codebook: Codebook) -> lis
         cand = draft.cand
         entry = codebook.get(cand.pattern.code)
         tok = cand.trigger
-        sentence = parse.sentences[cand.sentence] if parse is not None and cand.sentence < len(parse.sentences) else None
+        sentence = (
+            parse.sentences[cand.sentence] if parse is not None and cand.sentence < len(parse.sentences) else None
+        )
         if sentence is None:
             sentence = Span(start=tok.start, end=tok.end, text=tok.text)
         extra: tuple[str, ...] = ()

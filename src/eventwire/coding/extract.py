@@ -12,8 +12,29 @@ from eventwire.coding.tree import Tree
 from eventwire.model import Modality, Quote, Token
 
 REPORTING = frozenset(
-    {"say", "tell", "add", "state", "announce", "declare", "note", "stress", "emphasize", "emphasise", "insist",
-     "explain", "warn", "reiterate", "claim", "write", "report", "confirm", "comment", "remark", "underline"}
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "announce",
+        "declare",
+        "note",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "insist",
+        "explain",
+        "warn",
+        "reiterate",
+        "claim",
+        "write",
+        "report",
+        "confirm",
+        "comment",
+        "remark",
+        "underline",
+    }
 )
 #: Roots coded from words (statements); they need a known source.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "09", "10", "11", "12", "13", "16"})
@@ -24,18 +45,92 @@ NOUN_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "betwee
 #: Roots whose "in X" names the other side (a visit in X, a deployment in X, an attack in X).
 LOCATIVE_ROOTS = frozenset({"04", "15"})
 #: Verbs whose object noun names the event their subject does ("held talks", "paid a visit").
-LIGHT_VERBS = frozenset({"hold", "launch", "conduct", "carry", "stage", "mount", "wage", "make", "pay", "begin", "start",
-                         "continue", "resume", "host", "attend", "organize", "organise", "plan", "convene", "join",
-                         "open", "file", "bring", "lodge", "issue", "put", "give", "set", "send", "announce", "order"})
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "launch",
+        "conduct",
+        "carry",
+        "stage",
+        "mount",
+        "wage",
+        "make",
+        "pay",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "host",
+        "attend",
+        "organize",
+        "organise",
+        "plan",
+        "convene",
+        "join",
+        "open",
+        "file",
+        "bring",
+        "lodge",
+        "issue",
+        "put",
+        "give",
+        "set",
+        "send",
+        "announce",
+        "order",
+    }
+)
 #: Nouns for documents whose clauses speak for their author ("issued a statement calling on ...").
-DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "resolution", "message", "communique", "declaration",
-                            "motion", "complaint", "lawsuit", "note", "decree", "order", "ruling", "bill"})
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "report",
+        "letter",
+        "resolution",
+        "message",
+        "communique",
+        "declaration",
+        "motion",
+        "complaint",
+        "lawsuit",
+        "note",
+        "decree",
+        "order",
+        "ruling",
+        "bill",
+    }
+)
 #: What a planned or promised act becomes: an expression of intent (03) or a threat (13), CAMEO-style.
-INTENT = {"06": "031", "07": "033", "08": "035", "05": "032", "17": "137", "18": "138", "19": "138", "20": "138",
-          "16": "131"}
+INTENT = {
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "05": "032",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
+    "16": "131",
+}
+#: What a cooperative act that is refused or fails becomes: a rejection (12).
+REFUSAL = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 INHERIT_PREPS = frozenset({"at", "during", "in", "on", "for"})
-AGENT_VERBS = frozenset({"organize", "organise", "carry", "launch", "claim", "perpetrate", "stage", "conduct", "commit",
-                         "mount", "plan", "order"})
+AGENT_VERBS = frozenset(
+    {
+        "organize",
+        "organise",
+        "carry",
+        "launch",
+        "claim",
+        "perpetrate",
+        "stage",
+        "conduct",
+        "commit",
+        "mount",
+        "plan",
+        "order",
+    }
+)
 MODAL_DEMAND = Pattern(kind="verb", lemma="*", conditions=(), code="100", confidence=0.45, line=0)
 
 
@@ -91,7 +186,7 @@ class Extractor:
 
     # ----------------------------------------------------------------- triggers
     def _modal_demand(self, tok: Token) -> bool:
-        """"X must be brought to justice" inside someone's statement: a demand by the speaker."""
+        """ "X must be brought to justice" inside someone's statement: a demand by the speaker."""
         if tok.pos != "VERB" or not any(
             k.dep == "aux" and k.text.lower() in ("must", "should") for k in self.tree.children(tok)
         ):
@@ -100,11 +195,9 @@ class Extractor:
 
     def _absorbed(self, cand: Candidate, found: dict[int, Candidate]) -> bool:
         tok = cand.trigger
-        steps = 0
         object_path = True
         current = tok
-        for head in self.tree.ancestors(tok):
-            steps += 1
+        for steps, head in enumerate(self.tree.ancestors(tok), 1):
             object_path = object_path and current.dep in ("dobj", "pobj", "prep", "attr", "conj", "compound")
             current = head
             other = found.get(head.i)
@@ -113,10 +206,21 @@ class Extractor:
                     return True  # "launched an attack", "held talks", "condemned the attack"
                 if other.root in ABSORBING_ROOTS and not other.nominal:
                     return True  # "urged X to withdraw"
-                if steps == 1 and not cand.nominal and tok.dep in ("advcl", "xcomp") and any(
-                    k.dep == "aux" and k.text.lower() == "to" for k in self.tree.children(tok)
+                if (
+                    steps == 1
+                    and not cand.nominal
+                    and tok.dep in ("advcl", "xcomp")
+                    and any(k.dep == "aux" and k.text.lower() == "to" for k in self.tree.children(tok))
                 ):
                     return True  # "provided 6 million euros to support projects"
+            if (
+                other is not None
+                and not cand.nominal
+                and tok.dep in ("relcl", "acl")
+                and other.root != "01"
+                and steps <= 4
+            ):
+                return True  # "suspended aid over the use of vehicles donated by Washington"
             if other is not None and other.root == "01" and other.pattern.code != "010" and cand.nominal:
                 return True  # "claimed responsibility for the attack"
             if head.pos in ("VERB", "AUX") and head.dep in ("ROOT", "ccomp", "parataxis") and steps > 3:
@@ -141,17 +245,30 @@ class Extractor:
             cand.sources = self._speaker(cand) if _first_person_or_none(self.tree, tok) else []
         cand.targets = [t for t in cand.targets if not any(same_actor(t, s) for s in cand.sources)]
         cand.modality = "asserted" if cand.pattern is MODAL_DEMAND else modality(self.tree, tok)
+        recode = None
         if cand.modality == "planned" and cand.root in INTENT and not cand.nominal:
-            code = INTENT[cand.root]
-            cand.pattern = Pattern(kind=cand.pattern.kind, lemma=cand.pattern.lemma, conditions=cand.pattern.conditions,
-                                   code=code, confidence=cand.pattern.confidence, line=cand.pattern.line)
-            cand.rule = f"{cand.rule}>intent"
+            recode = INTENT[cand.root], "intent"
+        elif cand.modality == "negated" and cand.root in REFUSAL and not cand.nominal:
+            recode = REFUSAL[cand.root], "refusal"
+        if recode is not None:
+            code, why = recode
+            cand.pattern = Pattern(
+                kind=cand.pattern.kind,
+                lemma=cand.pattern.lemma,
+                conditions=cand.pattern.conditions,
+                code=code,
+                confidence=cand.pattern.confidence,
+                line=cand.pattern.line,
+            )
+            cand.rule = f"{cand.rule}>{why}"
         past = cand.modality in ("asserted", "negated") and not _future(self.tree, tok)
         cand.date = self.locator.date(tok, nominal=cand.nominal, past=past)
         place = self.locator.place(tok)
         cand.place = place.id if place is not None else None
         if not cand.targets and cand.root == "04" and place is not None and place.country:
-            cand.targets = [s for s in self._place_side(place.country) if not any(same_actor(s, x) for x in cand.sources)]
+            cand.targets = [
+                s for s in self._place_side(place.country) if not any(same_actor(s, x) for x in cand.sources)
+            ]
 
     def _place_side(self, alpha2: str) -> list[Side]:
         from eventwire.coding.sides import alpha3
@@ -330,7 +447,11 @@ def _future(tree: Tree, tok: Token) -> bool:
     """True when the trigger is in a present or future tense verb form (not "attacked", "has accused")."""
     if tok.tag in ("VBD", "VBN"):
         return False
-    return tok.pos == "VERB" and tok.tag in ("VB", "VBP", "VBZ", "VBG") and not any(
-        k.dep == "aux" and k.tag in ("VBD", "VBZ", "VBP") and k.lemma.lower() in ("have", "be")
-        for k in tree.children(tok)
+    return (
+        tok.pos == "VERB"
+        and tok.tag in ("VB", "VBP", "VBZ", "VBG")
+        and not any(
+            k.dep == "aux" and k.tag in ("VBD", "VBZ", "VBP") and k.lemma.lower() in ("have", "be")
+            for k in tree.children(tok)
+        )
     )

@@ -7,8 +7,32 @@ from eventwire.model import Modality, Token
 
 PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "forthcoming", "proposed", "expected", "future"})
 PLANNING_VERBS = frozenset(
-    {"plan", "schedule", "intend", "expect", "prepare", "set", "aim", "due", "want", "wish", "hope", "seek", "try",
-     "willing", "ready", "prepared", "determined", "agree", "promise", "pledge", "vow", "offer", "decide", "threaten"}
+    {
+        "plan",
+        "schedule",
+        "intend",
+        "expect",
+        "prepare",
+        "set",
+        "aim",
+        "due",
+        "want",
+        "wish",
+        "hope",
+        "seek",
+        "try",
+        "willing",
+        "ready",
+        "prepared",
+        "determined",
+        "agree",
+        "promise",
+        "pledge",
+        "vow",
+        "offer",
+        "decide",
+        "threaten",
+    }
 )
 CONSIDERING_VERBS = frozenset({"consider", "contemplate", "mull", "weigh", "explore", "study", "debate"})
 DEMANDING_VERBS = frozenset({"demand", "urge", "call", "ask", "request", "insist", "order", "press", "appeal"})
@@ -33,6 +57,8 @@ def modality(tree: Tree, trigger: Token) -> Modality:
         if head is None:
             break
         lemma = head.lemma.lower()
+        if lemma in ("fail", "refuse", "decline") and current.dep == "xcomp":
+            return "negated"
         if current.dep in ("dobj", "xcomp", "pobj", "prep", "ccomp", "advcl", "acomp") or trigger.pos == "NOUN":
             if lemma in CONSIDERING_VERBS:
                 return "considered"
@@ -65,14 +91,18 @@ def _local(tree: Tree, tok: Token) -> Modality | None:
             return "demanded"
         if k.dep == "mark" and text in ("if", "unless", "whether"):
             return "hypothetical"
-        if k.dep == "aux" and k.lemma.lower() == "be" and any(
-            c.dep == "xcomp" and c.i == tok.i for c in tree.children(k)
+        if (
+            k.dep == "aux"
+            and k.lemma.lower() == "be"
+            and any(c.dep == "xcomp" and c.i == tok.i for c in tree.children(k))
         ):
             return "planned"
     if tok.dep == "xcomp":
         head = tree.head(tok)
-        if head is not None and head.lemma.lower() == "go" and any(
-            k.dep == "aux" and k.lemma.lower() == "be" for k in tree.children(head)
+        if (
+            head is not None
+            and head.lemma.lower() == "go"
+            and any(k.dep == "aux" and k.lemma.lower() == "be" for k in tree.children(head))
         ):
             return "planned"
     return None

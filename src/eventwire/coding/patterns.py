@@ -100,7 +100,7 @@ def load_lexicon() -> Lexicon:
 
 
 def kind_of(tok: Token) -> str | None:
-    """"verb" or "noun" for tokens that can trigger an event, else None."""
+    """ "verb" or "noun" for tokens that can trigger an event, else None."""
     if tok.pos in ("VERB",) or (tok.pos == "ADJ" and (tok.tag == "VBN" or tok.dep == "acomp")):
         return "verb"
     if tok.pos == "AUX" and tok.dep not in ("aux", "auxpass"):

@@ -22,15 +22,87 @@ ORG_ANAPHORA = frozenset({"alliance", "allies", "organization", "organisation", 
 #: Generic agent nouns that can be an event side even when no named actor is attached.
 AGENT_NOUNS = frozenset(
     {
-        "police", "policeman", "officer", "troop", "soldier", "army", "force", "military", "militant", "rebel",
-        "insurgent", "gunman", "protester", "protestor", "demonstrator", "government", "authority", "official",
-        "minister", "president", "leader", "court", "judge", "prosecutor", "parliament", "lawmaker", "legislator",
-        "opposition", "party", "militia", "terrorist", "fighter", "jihadist", "activist", "student", "worker",
-        "diplomat", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "regime", "administration",
-        "cabinet", "ministry", "navy", "guard", "separatist", "attacker", "assailant", "mob", "crowd", "villager",
-        "resident", "civilian", "journalist", "investigator", "chief", "commander", "premier", "chancellor", "king",
-        "council", "committee", "agency", "coalition", "group", "delegation", "counterpart", "head", "member",
-        "country", "state", "nation", "presidency", "bomber", "settler", "refugee", "prisoner", "hostage",
+        "police",
+        "policeman",
+        "officer",
+        "troop",
+        "soldier",
+        "army",
+        "force",
+        "military",
+        "militant",
+        "rebel",
+        "insurgent",
+        "gunman",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "government",
+        "authority",
+        "official",
+        "minister",
+        "president",
+        "leader",
+        "court",
+        "judge",
+        "prosecutor",
+        "parliament",
+        "lawmaker",
+        "legislator",
+        "opposition",
+        "party",
+        "militia",
+        "terrorist",
+        "fighter",
+        "jihadist",
+        "activist",
+        "student",
+        "worker",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "regime",
+        "administration",
+        "cabinet",
+        "ministry",
+        "navy",
+        "guard",
+        "separatist",
+        "attacker",
+        "assailant",
+        "mob",
+        "crowd",
+        "villager",
+        "resident",
+        "civilian",
+        "journalist",
+        "investigator",
+        "chief",
+        "commander",
+        "premier",
+        "chancellor",
+        "king",
+        "council",
+        "committee",
+        "agency",
+        "coalition",
+        "group",
+        "delegation",
+        "counterpart",
+        "head",
+        "member",
+        "country",
+        "state",
+        "nation",
+        "presidency",
+        "bomber",
+        "settler",
+        "refugee",
+        "prisoner",
+        "hostage",
     }
 )
 #: Dependents that belong to a noun phrase's own description (not to another participant).
@@ -108,9 +180,9 @@ class ActorIndex:
         for place in analysis.places:
             if place.country and not place.is_metonym:
                 for i in _token_ids(starts, place.span.start, place.span.end):
-                    entity = self.by_token.get(i)
-                    if entity is not None:
-                        self.place_of.setdefault(entity.id, place)
+                    holder = self.by_token.get(i)
+                    if holder is not None:
+                        self.place_of.setdefault(holder.id, place)
         self.affiliation = {e.id: _affiliation(analysis, tree, e, self.by_token) for e in analysis.entities}
 
     def side(self, entity: Entity) -> Side:
@@ -164,7 +236,9 @@ class ActorIndex:
         can_act = tok.pos == "PROPN" or lemma in AGENT_NOUNS or lemma in ORG_ANAPHORA
         if not can_act and agent and tok.pos == "NOUN" and not lemma.endswith(_DEVERBAL):
             # "the EU's biggest economies", "Croatian experts": an actor word on a non-event noun
-            can_act = any(k.dep in ("poss", "compound", "amod") and k.i in self.by_token for k in self.tree.children(tok))
+            can_act = any(
+                k.dep in ("poss", "compound", "amod") and k.i in self.by_token for k in self.tree.children(tok)
+            )
         inner = self._inside(tok, agent=agent) if can_act or not agent else []
         if inner:
             return inner
@@ -266,7 +340,7 @@ def _affiliation(analysis: Analysis, tree: Tree, entity: Entity, by_token: dict[
         if not after or after[0].text != ",":
             continue
         for t in after[1:]:
-            if t.text in (",", ".", ";", "“", "\"", "”") and t is not after[1]:
+            if t.text in (",", ".", ";", "“", '"', "”") and t is not after[1]:
                 break
             other = by_token.get(t.i)
             if other is not None and other.id != entity.id and other.actor and (other.actor.org or other.actor.country):
