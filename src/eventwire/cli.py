@@ -40,6 +40,13 @@ def _report(item: Rejection) -> None:
     click.echo(f"eventwire: {_where(item)}: rejected ({item.code}): {item.message}", err=True)
 
 
+_MAX_CHARS = click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    help="Longest article accepted, in characters (default 1,000,000); longer ones are rejected (ingest.too_large).",
+)
+
+
 @click.group()
 @click.version_option(package_name="eventwire")
 def main() -> None:
@@ -50,15 +57,21 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, default=True, help="Print JSON Lines records (the default).")
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@_MAX_CHARS
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one article only is then easier to read).")
 @click.option("--strict", is_flag=True, help="Exit 3 when any problem or rejection was recorded.")
 def extract_command(
-    inputs: tuple[str, ...], as_json: bool, published: dt.date | None, pretty: bool, strict: bool
+    inputs: tuple[str, ...],
+    as_json: bool,
+    published: dt.date | None,
+    max_chars: int | None,
+    pretty: bool,
+    strict: bool,
 ) -> None:
     """Print the public record of each INPUT (files, folders, '-' for standard input) as JSON Lines."""
     troubled = False
     try:
-        for item in extract(inputs, _settings(published=published)):
+        for item in extract(inputs, _settings(published=published, max_chars=max_chars)):
             if isinstance(item, Rejection):
                 troubled = True
                 _report(item)
@@ -75,11 +88,18 @@ def extract_command(
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write (created if missing).")
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@_MAX_CHARS
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--strict", is_flag=True, help="Exit 3 when any problem or rejection was recorded.")
 def run_command(
-    inputs: tuple[str, ...], db: str, published: dt.date | None, as_json: bool, quiet: bool, strict: bool
+    inputs: tuple[str, ...],
+    db: str,
+    published: dt.date | None,
+    max_chars: int | None,
+    as_json: bool,
+    quiet: bool,
+    strict: bool,
 ) -> None:
     """Analyse INPUTs into the DuckDB store and print a summary of what happened to every input."""
     from rich.console import Console
@@ -104,7 +124,7 @@ def run_command(
                     _report(item)
                 bar.advance(task)
 
-            summary = run(inputs, _settings(published=published), db=db, progress=tick)
+            summary = run(inputs, _settings(published=published, max_chars=max_chars), db=db, progress=tick)
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

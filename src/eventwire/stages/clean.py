@@ -128,14 +128,34 @@ def english_share(text: str, *, sample: int = 4000) -> tuple[float, int]:
     return sum(1 for w in words if w in _ENGLISH) / len(words), len(words)
 
 
+def latin_share(text: str, *, sample: int = 4000) -> tuple[float, int]:
+    """The share of Latin-script letters among the first letters, and how many letters were seen.
+
+    Word counts miss scripts written without spaces (Chinese, Japanese, Thai): a whole sentence is one "word".
+    """
+    letters = [c for c in text[:sample] if c.isalpha()]
+    if not letters:
+        return 0.0, 0
+    return sum(1 for c in letters if c < "\u0250") / len(letters), len(letters)
+
+
 @stage("clean", version=1, requires=(), provides=("normalized", "paragraphs"))
 def clean_text(analysis: Analysis, settings: Settings) -> Analysis:
     """Attach the normalised copy and the paragraphs; flag texts with no words or not in English."""
     text = analysis.article.text
     problems: list[Problem] = []
     share, count = english_share(text)
+    latin, letters = latin_share(text)
     if count == 0:
         problems.append(Problem(code="clean.no_sentences", stage="clean", message="no words in the text"))
+    elif letters >= 20 and latin < 0.5:
+        problems.append(
+            Problem(
+                code="clean.language",
+                stage="clean",
+                message=f"only {latin:.0%} of the letters are in the Latin script; not English, not event-coded",
+            )
+        )
     elif count >= 12 and share < 0.08:
         problems.append(
             Problem(

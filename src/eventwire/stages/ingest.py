@@ -52,27 +52,69 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings) -> Iterator[Arti
 
 
 def read_file(path: Path, settings: IngestSettings) -> Iterator[Article | Rejection]:
-    """Read one file by its suffix: JSON Lines, HTML or plain text."""
+    """Read one file by its suffix: JSON Lines (streamed, the size limit applies per line), HTML or plain text."""
     origin = str(path)
+    suffix = path.suffix.lower()
     try:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as stream:
+                yield from _stream_jsonl(stream, origin, settings)
+            return
         size = path.stat().st_size
         if size > settings.max_bytes:
-            yield _reject(origin, None, "ingest.too_large", f"{size} bytes, limit {settings.max_bytes}")
+            yield _reject(origin, None, "ingest.too_large", f"{size} bytes, limit {settings.max_bytes}{_RAISE_HINT}")
             return
         data = path.read_bytes()
     except OSError as exc:
         yield _reject(origin, None, "ingest.unreadable", str(exc))
         return
-    yield from read_bytes(data, origin=origin, suffix=path.suffix.lower(), settings=settings)
+    yield from read_bytes(data, origin=origin, suffix=suffix, settings=settings)
 
 
-def _read_stream(stream: BinaryIO, origin: str, settings: IngestSettings) -> Iterator[Article | Rejection]:
+_RAISE_HINT = " (raise the limit with --max-chars or EVENTWIRE_MAX_CHARS; files may hold up to 4 bytes a character)"
+
+
+def _stream_jsonl(stream: BinaryIO, origin: str, settings: IngestSettings) -> Iterator[Article | Rejection]:
+    """JSON Lines read line by line, so a large file never sits in memory and one huge line rejects only itself."""
+    head = stream.read(8192)
+    stream.seek(0)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 cannot be split on newline bytes: read it whole
+        yield from _read_stream(stream, origin, settings, suffix=".jsonl")
+        return
+    if _looks_binary(head.removeprefix(b"\xef\xbb\xbf")):
+        yield _reject(origin, None, "ingest.binary", "NUL or control bytes; not a JSON Lines file")
+        return
+    number = 0
+    while True:
+        raw = stream.readline(settings.max_bytes + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > settings.max_bytes and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line without holding it
+                raw = stream.readline(1 << 20)
+            message = f"line longer than {settings.max_bytes} bytes{_RAISE_HINT}"
+            yield _reject(origin, number, "ingest.too_large", message)
+            continue
+        decoded = decode(raw)
+        if isinstance(decoded, Rejection):
+            yield _reject(origin, number, decoded.code, decoded.message)
+            continue
+        item = _jsonl_row(decoded[0], number, origin, settings, decoded[1])
+        if item is not None:
+            yield item
+
+
+def _read_stream(
+    stream: BinaryIO, origin: str, settings: IngestSettings, *, suffix: str | None = None
+) -> Iterator[Article | Rejection]:
     data = stream.read(settings.max_bytes + 1)
     if len(data) > settings.max_bytes:
-        yield _reject(origin, None, "ingest.too_large", f"more than {settings.max_bytes} bytes")
+        yield _reject(origin, None, "ingest.too_large", f"more than {settings.max_bytes} bytes{_RAISE_HINT}")
         return
-    stripped = data.lstrip()
-    suffix = ".jsonl" if stripped.startswith(b"{") else ".html" if stripped[:1] == b"<" else ".txt"
+    if suffix is None:
+        stripped = data.lstrip()
+        suffix = ".jsonl" if stripped.startswith(b"{") else ".html" if stripped[:1] == b"<" else ".txt"
     yield from read_bytes(data, origin=origin, suffix=suffix, settings=settings)
 
 
@@ -124,22 +166,32 @@ def _looks_binary(data: bytes) -> bool:
 def _read_jsonl(
     text: str, origin: str, settings: IngestSettings, problems: tuple[Problem, ...]
 ) -> Iterator[Article | Rejection]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _reject(origin, number, "ingest.json", f"not valid JSON: {exc.msg} at column {exc.colno}")
-            continue
-        if not isinstance(row, dict):
-            yield _reject(origin, number, "ingest.json", f"a JSON {type(row).__name__}, not an object")
-            continue
-        body = row.get("text")
-        if not isinstance(body, str):
-            yield _reject(origin, number, "ingest.no_text", "missing or non-string 'text' field")
-            continue
-        yield _make_article(body, origin=origin, line=number, meta=row, settings=settings, problems=problems)
+    # Split on LF only: JSON strings may hold raw U+2028, U+0085 and friends, which str.splitlines would cut at.
+    for number, line in enumerate(text.split("\n"), start=1):
+        item = _jsonl_row(line, number, origin, settings, problems)
+        if item is not None:
+            yield item
+
+
+def _jsonl_row(
+    line: str, number: int, origin: str, settings: IngestSettings, problems: tuple[Problem, ...]
+) -> Article | Rejection | None:
+    """One JSON Lines row as an Article or a Rejection naming the line; None for a blank line."""
+    line = line.rstrip("\r\n")
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _reject(origin, number, "ingest.json", f"not valid JSON: {exc.msg} at column {exc.colno}")
+    except (ValueError, RecursionError) as exc:  # too deeply nested, or an integer with too many digits
+        return _reject(origin, number, "ingest.json", f"unreadable JSON: {type(exc).__name__}: {exc}"[:300])
+    if not isinstance(row, dict):
+        return _reject(origin, number, "ingest.json", f"a JSON {type(row).__name__}, not an object")
+    body = row.get("text")
+    if not isinstance(body, str):
+        return _reject(origin, number, "ingest.no_text", "missing or non-string 'text' field")
+    return _make_article(body, origin=origin, line=number, meta=row, settings=settings, problems=problems)
 
 
 def _read_html(text: str, origin: str, settings: IngestSettings, problems: tuple[Problem, ...]) -> Article | Rejection:
