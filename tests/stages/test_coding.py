@@ -1,0 +1,139 @@
+"""The coding stage on parsed sentences with hand-set actors, times and places."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from eventwire import config
+from eventwire.ids import article_id
+from eventwire.model import Actor, Analysis, Article, Event, Place, Problem, Span, TimeRef
+from eventwire.pipeline import Pipeline
+from eventwire.stages.coding import code_events
+
+ACTORS = {
+    "Serbia": Actor(country="SRB"),
+    "Kosovo": Actor(country="XKX"),
+    "NATO": Actor(org="NATO"),
+    "Stoltenberg": Actor(org="NATO", role="Secretary General"),
+    "Albania": Actor(country="ALB"),
+    "Croatia": Actor(country="HRV"),
+    "Slovenia": Actor(country="SVN"),
+    "Belgrade": Actor(country="SRB"),
+}
+
+
+def analyse(text: str, *, published: str | None = "2023-11-21", actors: bool = True) -> Analysis:
+    """Parse with the real model, then set actors by name (as the actors stage would)."""
+    settings = config.load({"stages": ("clean", "dedupe", "parse", "entities"), "raise_errors": True})
+    article = Article(id=article_id(text), text=text, published=dt.date.fromisoformat(published) if published else None)
+    analysis = Pipeline(settings).run(article)
+    if actors:
+        entities = tuple(
+            replace(e, actor=next((a for k, a in ACTORS.items() if k in e.name), None)) for e in analysis.entities
+        )
+        analysis = analysis.add(entities=entities)
+    return analysis
+
+
+def with_time(analysis: Analysis, surface: str, value: str) -> Analysis:
+    start = analysis.text.index(surface)
+    span = Span.of(analysis.text, start, start + len(surface))
+    time = TimeRef(id="t1", span=span, type="DATE", value=value)
+    return analysis.add(times=(*analysis.times, time))
+
+
+def code(analysis: Analysis) -> tuple[Event, ...]:
+    return code_events(analysis, config.load({})).events
+
+
+def keys(event: Event) -> tuple[str, str | None, str | None]:
+    def side(s: object) -> str | None:
+        return None if s is None else (getattr(s, "org", None) or getattr(s, "country", None))
+
+    return event.root, side(event.source), side(event.target)
+
+
+def test_verb_event_with_sides_date_and_codebook_values() -> None:
+    analysis = with_time(analyse("Serbia attacked Kosovo on Monday."), "Monday", "2023-11-20")
+    (event,) = code(analysis)
+    assert keys(event) == ("19", "SRB", "XKX")
+    assert (event.cameo, event.quad_class, event.goldstein, event.plover) == ("190", 4, -10.0, "ASSAULT")
+    assert event.date == "2023-11-20"
+    assert event.modality == "asserted"
+    assert event.trigger.text == "attacked"
+    assert event.sentence.text == "Serbia attacked Kosovo on Monday."
+    assert event.rule.startswith("verb:attack")
+    assert 0 < event.confidence <= 1
+
+
+def test_passive_puts_the_agent_first() -> None:
+    (event,) = code(analyse("Kosovo was attacked by Serbia."))
+    assert keys(event) == ("19", "SRB", "XKX")
+
+
+def test_negated_and_planned_events() -> None:
+    (negated,) = code(analyse("Serbia did not attack Kosovo."))
+    assert negated.modality == "negated"
+    (planned,) = code(analyse("NATO will meet Serbia."))
+    assert planned.modality == "planned"
+    assert keys(planned) == ("04", "NATO", "SRB")
+
+
+def test_considered_event_is_not_a_fact() -> None:
+    events = code(analyse("NATO is considering a permanent increase in its military presence in Kosovo."))
+    assert [(keys(e), e.modality) for e in events] == [(("15", "NATO", "XKX"), "considered")]
+
+
+def test_compound_target_gives_one_event_per_actor() -> None:
+    events = code(analyse("Stoltenberg will meet the leaders of Albania, Croatia and Slovenia."))
+    assert sorted(keys(e)[2] or "" for e in events) == ["ALB", "HRV", "SVN"]
+    assert len({e.id for e in events}) == 3
+
+
+def test_planned_meeting_takes_its_place_country_as_target() -> None:
+    text = "Stoltenberg said he would convey the message at the planned meetings in Belgrade."
+    analysis = analyse(text, actors=False)
+    analysis = analysis.add(
+        entities=tuple(replace(e, actor=ACTORS["Stoltenberg"]) for e in analysis.entities if "Stolten" in e.name)
+    )
+    start = text.index("Belgrade")
+    place = Place(id="p1", span=Span.of(text, start, start + 8), geonameid=792680, country="RS")
+    events = code(analysis.add(places=(place,)))
+    assert [(keys(e), e.modality, e.place) for e in events] == [(("04", "NATO", "SRB"), "planned", "p1")]
+
+
+def test_same_event_twice_is_one_event_with_two_mentions() -> None:
+    events = code(analyse("Serbia attacked Kosovo. Officials said Serbia attacked Kosovo."))
+    assert len(events) == 1
+    assert len(events[0].mentions) == 2
+
+
+def test_unrelated_noun_is_never_a_side() -> None:
+    # "intervention" cannot act; Moscow is only its possessor
+    assert code(analyse("Moscow's intervention threatens to undermine stability.")) == ()
+
+
+def test_non_english_article_is_not_coded() -> None:
+    analysis = analyse("Serbia attacked Kosovo.")
+    flagged = analysis.add(problems=[Problem(code="clean.language", stage="clean", message="not English")])
+    out = code_events(flagged, config.load({}))
+    assert out.events == ()
+    assert "coding.skipped" in [p.code for p in out.problems]
+
+
+def test_without_actor_codes_events_keep_entity_names() -> None:
+    (event,) = code(analyse("Serbia attacked Kosovo.", actors=False))
+    assert event.source is not None and event.source.name == "Serbia"
+    assert event.source.country is None
+
+
+def test_year_less_past_date_is_not_after_the_report() -> None:
+    analysis = with_time(analyse("Serbia attacked Kosovo on September 24."), "September 24", "2024-09-24")
+    (event,) = code(analysis)
+    assert event.date == "2023-09-24"
+
+
+def test_ids_are_stable() -> None:
+    analysis = analyse("Serbia attacked Kosovo.")
+    assert [e.id for e in code(analysis)] == [e.id for e in code(analysis)]
