@@ -53,5 +53,7 @@ PROBLEMS: dict[str, str] = {
     "dates.no_anchor": "no publication date: relative dates are left partial or empty",
     "dates.unreadable": "a time expression could not be normalised",
     "geo.unresolved": "a place name has no gazetteer entry",
+    "quotes.unbalanced_marks": "quote marks did not pair up; the quotes were closed or dropped on the internal copy",
+    "quotes.no_speaker": "a quote has no attribution and no earlier speaker to continue; its speaker is null",
     "coding.skipped": "the article was not event-coded (not English)",
 }

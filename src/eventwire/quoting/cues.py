@@ -7,9 +7,24 @@ reporting, opinion and stance verbs; each verb is listed under the frames in whi
 
 from __future__ import annotations
 
-#: Verbs whose clausal complement (ccomp) is reported content: "said (that) ...".
-CLAUSE = frozenset(
+#: Stance, cognition and publication verbs that report in any of the frames below.
+STANCE = frozenset(
     """
+    show want think believe expect know seek endorse describe back defend attack discuss consider hope hop plan
+    reveal understand embrace favor favour issue highlight recognize recognise learn promote dismiss answer identify
+    view like feel fear confirm persuade order emphasize portray demand respond convince remind assert intend
+    condemn charge list reply prefer thank echo assume reiterate quote imply allege wonder reference email repeat
+    stress counter signal estimate decry voice invoke request disclose detail congratulate lament recommend applaud
+    disavow outline realize realise champion deem chant joke guess clarify affirm remark credit recite hail recount
+    label shout doubt retweet release cite question oppose support criticize criticise accuse praise urge refuse
+    decline promise vow pledge insist explain acknowledge announce argue note suggest report tell write add say
+    """.split()
+)
+
+#: Verbs whose clausal complement (ccomp) is reported content: "said (that) ...".
+CLAUSE = (
+    frozenset(
+        """
     say tell add warn claim insist argue note explain suggest report announce write state declare acknowledge
     admit assert stress emphasize emphasise reiterate repeat confirm deny predict promise vow pledge concede contend
     maintain allege believe think hope fear worry expect feel recall remark respond reply answer ask wonder tweet
@@ -19,25 +34,33 @@ CLAUSE = frozenset(
     acknowledge lament predict doubt question insinuate reason recommend propose argue forecast concur respond
     retort snap declare surmise theorize understand announce determine decide rule find know vote
     """.split()
+    )
+    | STANCE
 )
 
 #: Verbs whose infinitive complement (xcomp) is reported content: "vowed to ...", "urged X to ...".
-INFINITIVE = frozenset(
-    """
+INFINITIVE = (
+    frozenset(
+        """
     promise vow pledge refuse decline threaten urge ask agree offer call beg demand order instruct encourage warn
     advise tell plan intend seek propose push press appeal challenge dare invite implore persuade convince
     """.split()
+    )
+    | STANCE
 )
 
 #: Verbs whose direct object is reported content: "criticized the plan", "accused X of ...".
-OBJECT = frozenset(
-    """
+OBJECT = (
+    frozenset(
+        """
     criticize criticise praise endorse accuse announce describe deny reject dismiss blame question cite mention
     defend attack tout slam blast denounce condemn mock decry lament welcome applaud hail laud champion
     acknowledge admit call label dub brand characterize portray predict propose demand urge request recommend
     promise pledge vow threaten express voice echo repeat reiterate raise ask suggest tweet recount recall
     rebuke chide scold fault knock ridicule disparage deride thank congratulate credit commend oppose support
     back favor favour advocate challenge dispute contest doubt""".split()
+    )
+    | STANCE
 )
 
 #: Verbs with the prepositions that introduce their content: "warned of ...", "called for ...".

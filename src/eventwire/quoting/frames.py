@@ -21,6 +21,7 @@ class Frame:
     last: int
     speaker: int | None
     frame: str
+    speaker_word: str = ""
 
 
 def _trim(tree: Tree, first: int, last: int) -> tuple[int, int] | None:
@@ -54,7 +55,7 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
         if objects and tok.head != i:
             first, last = _outside(tree, tok.head, i)
             found.append((first, last, objects[0], "according", to[0]))
-    if tok.pos not in ("VERB", "AUX") or not found and tok.pos == "AUX":
+    if tok.pos not in ("VERB", "AUX") or (not found and tok.pos == "AUX"):
         return _finish(tree, i, found)
     speaker = tree.subject(i)
     clauses = tree.kids(i, "ccomp")
@@ -79,7 +80,7 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
                 if c > objects[0] and (tree.tokens[c].dep != "prep" or tree.tokens[c].lemma.lower() in _OBJECT_TAIL)
             ]
             found.append((tree.left[objects[0]], max(tree.right[c] for c in objects + tail), speaker, "object", i))
-        elif lemma in PREPOSITION:
+        elif lemma in PREPOSITION and not (tok.tag == "VBG" and tok.dep == "advcl"):
             for prep in tree.kids(i, "prep"):
                 if tree.tokens[prep].text.lower() in PREPOSITION[lemma] and prep > i:
                     objs = tree.kids(prep, "pobj", "pcomp")
@@ -99,13 +100,21 @@ def _finish(tree: Tree, i: int, found: list[tuple[int, int, int | None, str, int
         if first <= i <= last and kind != "according":
             continue
         frames.append(
-            Frame(cue=i, cue_last=max(i, cue_last), first=first, last=last, speaker=speaker, frame=kind)
+            Frame(
+                cue=i,
+                cue_last=max(i, cue_last),
+                first=first,
+                last=last,
+                speaker=speaker,
+                frame=kind,
+                speaker_word=tree.tokens[speaker].text.lower() if speaker is not None else "",
+            )
         )
     return frames
 
 
 def NESTED(f: Frame) -> bool:
-    return f.frame in ("clause",) and f.speaker is not None
+    return f.frame == "clause" and f.speaker is not None and f.speaker_word not in ("this", "that", "it", "which")
 
 
 def find_frames(tree: Tree) -> list[Frame]:

@@ -67,9 +67,10 @@ def direction(text: str, norm: str, at: int, width: int = 1) -> Direction:
 
 
 def _trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding white space, and the comma or colon that leads back into the attribution."""
     while start < end and norm[start].isspace():
         start += 1
-    while end > start and norm[end - 1].isspace():
+    while end > start and (norm[end - 1].isspace() or norm[end - 1] in ",;:"):
         end -= 1
     return start, end
 
@@ -150,7 +151,7 @@ def find_single_marked(text: str, norm: str, paragraphs: list[tuple[int, int]], 
 
 def _single_closer(text: str, start: int, end: int) -> int | None:
     for j in range(start, end):
-        if text[j] == "\u2019" and (j + 1 >= len(text) or not text[j + 1].isalpha()):
-            if j > start and not text[j - 1].isspace():
-                return j
+        ends_word = j + 1 >= len(text) or not text[j + 1].isalpha()
+        if text[j] == "\u2019" and ends_word and j > start and not text[j - 1].isspace():
+            return j
     return None

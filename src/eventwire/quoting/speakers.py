@@ -18,6 +18,7 @@ PERSONAL = frozenset({"he", "she", "him", "her"})
 PRONOUNS = PERSONAL | frozenset({"they", "we", "i", "it", "you", "them", "us", "me", "who"})
 _SPAN_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep", "pobj", "appos"})
 _SPAN_RIGHT = frozenset({"prep", "appos", "compound", "pobj", "case"})
+_SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "compound", "appos", "ROOT", "conj"})
 _GENERIC = frozenset({"campaign", "official", "people", "person", "source", "group", "report", "statement", "poll"})
 
 
@@ -84,15 +85,16 @@ class Speakers:
         """The entity a speaker span names: the one at its head, else a person in apposition."""
         tok = self.tree.tokens[head]
         hits = [e for s, end, e in self.mentions if s < span.end and span.start < end]
-        at_head = [e for s, end, e in self.mentions if s <= tok.start < end]
-        if at_head:
-            return sorted(at_head, key=lambda e: e.type != "PERSON")[0]
-        appos = [a for a in self.tree.kids(head, "appos")]
-        for a in appos:
+        at_head = sorted((e for s, end, e in self.mentions if s <= tok.start < end), key=lambda e: e.type != "PERSON")
+        if at_head and at_head[0].type == "PERSON":
+            return at_head[0]
+        for a in self.tree.kids(head, "appos"):
             a_tok = self.tree.tokens[a]
             for s, end, e in self.mentions:
                 if s <= a_tok.start < end and e.type == "PERSON":
                     return e
+        if at_head:
+            return at_head[0]
         if tok.pos == "PROPN":
             persons = [e for e in hits if e.type == "PERSON"]
             if persons:
@@ -106,17 +108,22 @@ class Speakers:
         tok = self.tree.tokens[head]
         span = self.span_of(head)
         entity = self.entity_in(span, head)
-        word = tok.text.lower()
-        if entity is None and word in PERSONAL:
-            entity = self._antecedent(tok.start)
-        elif entity is None and tok.pos == "NOUN" and tok.lemma.lower() not in _GENERIC:
-            entity = self._titled(tok.lemma.lower(), tok.start)
         if entity is not None:
             if entity.type == "PERSON":
                 self.last_person = (tok.start, entity)
             return Speaker(entity=entity.id, name=entity.name, span=span)
-        if word in PRONOUNS:
-            return Speaker(entity=None, name=span.text if word not in PERSONAL else None, span=span)
+        word = tok.text.lower()
+        # not linked to an entity: the best name we can resolve, but no entity id
+        guess = None
+        if word in PERSONAL:
+            guess = self._antecedent(tok.start)
+        elif tok.pos in ("NOUN", "PROPN") and tok.lemma.lower() not in _GENERIC:
+            guess = self._titled(tok.lemma.lower(), tok.start)
+        if guess is not None:
+            self.last_person = (tok.start, guess)
+            return Speaker(entity=None, name=guess.name, span=span)
+        if word in PERSONAL:
+            return Speaker(entity=None, name=None, span=span)
         return Speaker(entity=None, name=span.text, span=span)
 
     def _antecedent(self, at: int) -> Entity | None:
@@ -131,9 +138,8 @@ class Speakers:
                 continue
             t = starts.get(start)
             # a possessor or an object is less likely the antecedent than a subject
-            if t is not None and t.dep in ("nsubj", "nsubjpass", "compound", "appos", "ROOT", "conj"):
-                best = (start, entity)
-            elif best is None or at - best[0] > 400:
+            subject = t is not None and t.dep in _SUBJECT_LIKE
+            if subject or best is None or at - best[0] > 400:
                 best = (start, entity)
         if self.last_person is not None and (best is None or best[0] - self.last_person[0] < 300):
             return self.last_person[1]

@@ -17,17 +17,17 @@ from eventwire.ids import record_id
 from eventwire.model import Analysis, Problem, Quote, QuoteKind, Span
 from eventwire.pipeline import stage
 from eventwire.quoting.frames import Frame, find_frames
-from eventwire.quoting.marks import Marked, find_marked, find_single_marked
+from eventwire.quoting.marks import find_marked, find_single_marked
 from eventwire.quoting.speakers import Speakers
 from eventwire.quoting.tree import Tree
 
 _WORD = re.compile(r"\w+")
-#: Share of a reported clause that a quoted passage must cover to make the quote direct.
-DIRECT_SHARE = 0.7
 #: Shortest unattributed quoted passage (in words) still taken as a statement rather than a scare quote.
 MIN_STATEMENT_WORDS = 4
 #: Longest attribution (in words) between a quote and the passage that continues it in the same paragraph.
 MAX_GAP_WORDS = 60
+#: Shortest statement (in characters of its words) that is linked when it is repeated.
+MIN_REPEAT_CHARS = 20
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,7 +72,8 @@ def draft_quotes(tree: Tree, text: str, norm: str, paragraphs: list[tuple[int, i
             if overlap <= 0:
                 continue
             used.add(n)
-            if overlap >= DIRECT_SHARE * (end - start):
+            outside = norm[start : max(start, m.start)] + " " + norm[min(end, m.end) : end]
+            if not [w for w in _WORD.findall(outside) if w.lower() != "that"]:
                 start, end, kind = m.start, m.end, "direct"
                 break
             kind = "mixed"
@@ -117,6 +118,18 @@ def _merge_continuations(drafts: list[_Draft], norm: str) -> list[_Draft]:
 
 def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
+
+
+def _repeat(key: str, first_of: dict[str, str]) -> str | None:
+    """The id of an earlier quote that holds the same statement (one of the two containing the other)."""
+    if len(key) < MIN_REPEAT_CHARS:
+        return None
+    if key in first_of:
+        return first_of[key]
+    for earlier, qid in first_of.items():
+        if key in earlier or earlier in key:
+            return qid
+    return None
 
 
 def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem]]:
@@ -170,8 +183,8 @@ def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem]]:
             s_span = None
             pending.append(len(quotes))
         key = _key(span.text)
-        repeat_of = first_of.get(key) if len(key) >= 20 else None
-        if repeat_of is None and len(key) >= 20:
+        repeat_of = _repeat(key, first_of)
+        if repeat_of is None and len(key) >= MIN_REPEAT_CHARS:
             first_of[key] = qid
         quotes.append(
             Quote(
