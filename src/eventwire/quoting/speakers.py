@@ -1,10 +1,9 @@
 """Who said it: the speaker span of a cue, and the entity behind it.
 
 The entity comes from the mentions of ``analysis.entities`` (which the actors stage extends with
-pronouns and role nominals). When no mention covers the speaker, a pronoun is resolved to the last
-person who spoke or acted as a subject before it, and a role nominal ("the Secretary General") to the
-last person introduced with that title; failing both, the entity stays unknown and only the surface
-text is given as the name.
+pronouns and role nominals such as "the Secretary General"). When no mention covers the speaker, a
+he or she is resolved to the last person who spoke or acted as a subject before it and given by name,
+with no entity id; any other speaker keeps its surface text as the name.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ PRONOUNS = PERSONAL | frozenset({"they", "we", "i", "it", "you", "them", "us", "
 _SPAN_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep", "pobj", "appos"})
 _SPAN_RIGHT = frozenset({"prep", "appos", "compound", "pobj", "case"})
 _SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "compound", "appos", "ROOT", "conj"})
-_GENERIC = frozenset({"campaign", "official", "people", "person", "source", "group", "report", "statement", "poll"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,29 +38,7 @@ class Speakers:
         self.entities = entities
         self.by_id = {e.id: e for e in entities}
         self.mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0])
-        self.titles = self._titles()
         self.last_person: tuple[int, Entity] | None = None
-
-    def _titles(self) -> list[tuple[int, str, Entity]]:
-        """(position, title lemma, person) for every word that titles a person's mention."""
-        toks = self.tree.tokens
-        starts = {t.start: t.i for t in toks}
-        out: list[tuple[int, str, Entity]] = []
-        for start, end, entity in self.mentions:
-            if entity.type != "PERSON" or start not in starts:
-                continue
-            i = starts[start]
-            while i + 1 < len(toks) and toks[i + 1].end <= end:
-                i += 1
-            head = i
-            words = [toks[c] for c in self.tree.kids(head, "compound", "amod", "appos")]
-            if toks[head].dep == "appos":
-                words.append(toks[toks[head].head])
-                words.extend(toks[c] for c in self.tree.kids(toks[head].head, "compound", "amod"))
-            for w in words:
-                if w.pos in ("NOUN", "PROPN", "ADJ"):
-                    out.append((start, w.lemma.lower(), entity))
-        return out
 
     def span_of(self, head: int) -> Span:
         """The words that name the speaker: the head with its modifiers, apposition and of-phrase."""
@@ -117,8 +93,6 @@ class Speakers:
         guess = None
         if word in PERSONAL:
             guess = self._antecedent(tok.start)
-        elif tok.pos in ("NOUN", "PROPN") and tok.lemma.lower() not in _GENERIC:
-            guess = self._titled(tok.lemma.lower(), tok.start)
         if guess is not None:
             self.last_person = (tok.start, guess)
             return Speaker(entity=None, name=guess.name, span=span)
@@ -144,11 +118,6 @@ class Speakers:
         if self.last_person is not None and (best is None or best[0] - self.last_person[0] < 300):
             return self.last_person[1]
         return best[1] if best else None
-
-    def _titled(self, lemma: str, at: int) -> Entity | None:
-        """The last person introduced with the title ``lemma`` before ``at``."""
-        found = [e for s, w, e in self.titles if w == lemma and s < at]
-        return found[-1] if found else None
 
     def continuing(self) -> Entity | None:
         """The person who spoke last (for quotes that carry no attribution of their own)."""
