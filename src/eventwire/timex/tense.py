@@ -1,0 +1,96 @@
+"""The tense around a time expression, read from the parse: past, future, present or unknown ("").
+
+Only the verb the expression hangs on counts (walking up the dependency heads), with its auxiliaries;
+a few words just before the expression ("by", "until", "payable", "effective", "since") override it.
+Reported speech makes the sentence's first verb a poor guide, so it is not used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eventwire.model import Token
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon", "should", "must", "could", "might", "can", "may"})
+_STRONG_FUTURE_CUES = frozenset({"effective", "payable", "due", "expire", "expires", "scheduled", "slated", "planned",
+                                 "upcoming", "deadline", "next", "record", "starting", "beginning"})  # fmt: skip
+_WEAK_FUTURE_CUES = frozenset({"by", "until", "till", "through"})
+_PAST_CUES = frozenset({"since", "ended", "last", "earlier", "ago"})
+_INTENT = frozenset(
+    {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "agree", "decide", "prepare", "go", "set", "vow",
+     "promise", "seek", "threaten", "propose", "need", "try", "slate", "due", "likely", "ready", "able", "continue",
+     "wish", "pledge", "order", "ask", "urge"}
+)  # fmt: skip
+
+
+def tense_of(tokens: Sequence[Token], inside: Sequence[Token]) -> str:
+    """The tense governing the expression whose tokens are ``inside``; ``tokens`` is the whole parse."""
+    if not inside or not tokens:
+        return ""
+    first = inside[0]
+    verb = _governing_verb(tokens, first)
+    tense = _verb_tense(tokens, verb) if verb is not None and not _on_noun(tokens, inside) else ""
+    for back in range(1, 3):
+        i = first.i - back
+        if i < 0 or tokens[i].sent != first.sent:
+            break
+        word = tokens[i].text.lower()
+        if word in _STRONG_FUTURE_CUES or (word in _WEAK_FUTURE_CUES and tense != "past"):
+            return "future"
+        if word in _PAST_CUES:
+            return "past"
+        if tokens[i].pos not in ("ADP", "DET", "PUNCT", "ADV"):
+            break
+    return tense
+
+
+def _on_noun(tokens: Sequence[Token], inside: Sequence[Token]) -> bool:
+    """True when the expression qualifies a noun ("the September 24 attack", "the violence in May")."""
+    ids = {t.i for t in inside}
+    root = next((t for t in inside if t.head not in ids), inside[0])
+    head = tokens[root.head] if 0 <= root.head < len(tokens) else root
+    if head.pos == "ADP" and 0 <= head.head < len(tokens):
+        head = tokens[head.head]
+    return head.i not in ids and head.pos in ("NOUN", "PROPN")
+
+
+def _governing_verb(tokens: Sequence[Token], token: Token) -> Token | None:
+    current = token
+    for _ in range(6):
+        if current.pos in ("VERB", "AUX") and current.i != token.i:
+            return current
+        if current.head == current.i or not 0 <= current.head < len(tokens):
+            return current if current.pos in ("VERB", "AUX") else None
+        current = tokens[current.head]
+    return None
+
+
+def _children(tokens: Sequence[Token], head: Token) -> list[Token]:
+    lo = max(0, head.i - 10)
+    hi = min(len(tokens), head.i + 10)
+    return [t for t in tokens[lo:hi] if t.head == head.i and t.i != head.i]
+
+
+def _verb_tense(tokens: Sequence[Token], verb: Token) -> str:
+    auxes = [c for c in _children(tokens, verb) if c.dep in ("aux", "auxpass")]
+    words = {a.text.lower() for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if "to" in words and verb.tag == "VB":
+        head = tokens[verb.head] if 0 <= verb.head < len(tokens) else verb
+        if head.lemma in _INTENT or head.i == verb.i:
+            return "future"
+        return ""
+    if any(a.tag == "VBD" for a in auxes) or verb.tag == "VBD":
+        return "past"
+    if verb.tag == "VBN" and any(a.lemma == "have" for a in auxes):
+        return "past"
+    if verb.tag == "VBG" and "been" in words:
+        return "past"
+    if verb.tag == "VBG" and any(a.tag in ("VBZ", "VBP") for a in auxes):
+        return "future"
+    if verb.tag in ("VBZ", "VBP") and verb.lemma in _INTENT:
+        return "future"
+    if verb.tag in ("VBZ", "VBP") or any(a.tag in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return ""
