@@ -90,6 +90,13 @@ def extract_command(
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @_MAX_CHARS
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table.")
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Inputs per database transaction; a killed run keeps every batch committed before it.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--strict", is_flag=True, help="Exit 3 when any problem or rejection was recorded.")
 def run_command(
@@ -98,6 +105,7 @@ def run_command(
     published: dt.date | None,
     max_chars: int | None,
     as_json: bool,
+    batch: int,
     quiet: bool,
     strict: bool,
 ) -> None:
@@ -124,7 +132,8 @@ def run_command(
                     _report(item)
                 bar.advance(task)
 
-            summary = run(inputs, _settings(published=published, max_chars=max_chars), db=db, progress=tick)
+            settings = _settings(published=published, max_chars=max_chars)
+            summary = run(inputs, settings, db=db, progress=tick, batch=batch)
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

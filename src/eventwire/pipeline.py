@@ -165,7 +165,7 @@ class Pipeline:
             alone = _timed_out(analysis) or (limited and len(analysis.article.text) > settings.segment_chars)
             if not alone:
                 chunk.append(analysis)
-                if len(chunk) < max(settings.batch_size, 1) * 4:
+                if len(chunk) < max(settings.batch_size, 1):
                     continue
             yield from batch(chunk, settings) if chunk else ()
             chunk = []
