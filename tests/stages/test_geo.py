@@ -115,3 +115,23 @@ def test_no_parse_no_places(g: Gazetteer) -> None:
 
     analysis = Analysis(article=Article(id="t", text="Paris."))
     assert resolve_places(analysis, config.load()).places == ()
+
+
+def test_country_named_in_the_text_wins_over_an_american_namesake(g: Gazetteer) -> None:
+    text = "A Georgetown, Kentucky doctor on a trip to France saw the attack in Paris."
+    places, _ = resolve(bare(text), cands(text, "Georgetown", "Kentucky", "France", "Paris"), g)
+    assert places[-1].country == "FR"
+
+
+def test_a_city_is_not_read_under_its_alternate_name_when_the_country_is_meant(g: Gazetteer) -> None:
+    text = "Exports to Mexico rose, traders in Mexico City said."
+    places, _ = resolve(bare(text), cands(text, "Mexico", "Mexico City"), g)
+    assert places[0].feature == "country" and places[1].feature == "city"
+
+
+def test_words_around_a_name_choose_between_city_and_region(g: Gazetteer) -> None:
+    text = "Shelling hit Idlib province. Later the town of Idlib was quiet."
+    first = text.index("Idlib")
+    second = text.index("Idlib", first + 1)
+    places, _ = resolve(bare(text), [Candidate(first, first + 5, "GPE"), Candidate(second, second + 5, "GPE")], g)
+    assert places[0].feature == "region" and places[0].lat is not None

@@ -34,6 +34,8 @@ CAPITAL_BONUS = 1.5
 FUZZY_CUTOFF = 0.85
 PROXIMITY_KM = 60.0  # readings of two names this close support each other ("Edmonton" and "Enfield")
 PROXIMITY_WEIGHT = 2.0
+ALTERNATE_PENALTY = 2.0  # a city found under another of its names ("Turkey" for New Providence) is less likely
+NAMED_WEIGHT = 1.5  # bonus for a reading in a country the document names as a country
 ACTOR_WEIGHT = 0.25  # an actor's country is weaker evidence than a place name: it may itself come from one
 
 
@@ -110,6 +112,7 @@ class Context:
         self.regions: defaultdict[tuple[str, str], float] = defaultdict(float)
         self._own: dict[str, list[tuple[str, tuple[str, str] | None, float, float]]] = defaultdict(list)
         self.close: set[int] = set()
+        self.named: defaultdict[str, set[str]] = defaultdict(set)  # country -> keys of the names that name it
 
     def add(self, entry: Entry, weight: float = 1.0, key: str = "") -> None:
         """Count an entry's country (and region) as evidence, remembering which name gave it."""
@@ -121,6 +124,8 @@ class Context:
             self.regions[region] += region_weight
         if entry.country:
             self.countries[entry.country] += weight
+            if entry.feature == "country" and key and not key.startswith("@"):
+                self.named[entry.country].add(key)
         self._own[key].append((entry.country, region, weight, region_weight))
 
     def share(self, country: str, key: str = "") -> float:
@@ -145,7 +150,10 @@ class Context:
         for (y, x), members in cells.items():
             around = [m for dy in (-1, 0, 1) for dx in (-1, 0, 1) for m in cells.get((y + dy, x + dx), ())]
             for key, entry in members:
-                if any(other != key and distance(entry, e) <= PROXIMITY_KM for other, e in around):
+                if any(
+                    other != key and e.index != entry.index and distance(entry, e) <= PROXIMITY_KM
+                    for other, e in around
+                ):
                     self.close.add(entry.index)
 
     def score(self, entry: Entry, key: str = "", inside: bool = False) -> float:
@@ -157,6 +165,8 @@ class Context:
         bonus = COUNTRY_WEIGHT * self.share(entry.country, key) if entry.country else 0.0
         if entry.index in self.close:
             bonus += PROXIMITY_WEIGHT
+        if entry.feature != "country" and self.named.get(entry.country, set()) - {key}:
+            bonus += NAMED_WEIGHT
         if (
             entry.feature in ("city", "county")
             and entry.admin1
@@ -164,6 +174,8 @@ class Context:
             and self.region_weight(entry.country, entry.admin1, key) > 0.25
         ):
             bonus += REGION_WEIGHT
+        if entry.feature == "city" and key and not key.startswith("@") and normalize(entry.name) != key:
+            bonus -= ALTERNATE_PENALTY
         return prior(entry) + bonus
 
 
@@ -218,6 +230,22 @@ def qualify(gazetteer: Gazetteer, entries: tuple[Entry, ...], qualifier: str) ->
 
 
 _STATE_NAMES: dict[str, str] = {}
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:city|town|village|hamlet|suburb|township|community)\s+of\s+$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|prefecture|oblast|county)\b")
+
+
+def hint(text: str, cand: Candidate, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The readings the words around a name allow: "the town of Turkey" is a town, "Idlib province" a region.
+
+    Empty when the words say nothing or no reading fits them.
+    """
+    if len(entries) < 2:
+        return ()
+    if _SETTLEMENT_BEFORE.search(text[max(0, cand.start - 30) : cand.start]):
+        return tuple(e for e in entries if e.feature == "city")
+    if _UNIT_AFTER.match(text[cand.end : cand.end + 20]):
+        return tuple(e for e in entries if e.feature in ("region", "county"))
+    return ()
 
 
 def fuzzy(gazetteer: Gazetteer, surface: str, countries: Iterable[str]) -> Entry | None:
@@ -284,13 +312,15 @@ def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazettee
             distinct[key] = entries
     context.near(distinct)
     for key, entries in zip(keys, options, strict=True):
-        pick = choose(entries, Context())
+        pick = choose(entries, Context(), key)
         if pick is not None:
             context.add(pick, 1.0 if len(entries) == 1 or pick.feature != "city" else 0.5, key)
     # one reading per name per document; a qualified mention decides for the bare ones
+    hinted = [hint(text, c, entries) for c, entries in zip(candidates, options, strict=True)]
+    options = [h or entries for h, entries in zip(hinted, options, strict=True)]
     decided: dict[str, Entry] = {}
-    for c, key, entries in zip(candidates, keys, options, strict=True):
-        if c.qualifier and entries and key not in decided:
+    for c, key, entries, h in zip(candidates, keys, options, hinted, strict=True):
+        if (c.qualifier or h) and entries and key not in decided:
             pick = choose(entries, context, key)
             if pick is not None:
                 decided[key] = pick
