@@ -49,9 +49,9 @@ def conflibert() -> dict[str, float]:
 
 
 def petrarch() -> dict[str, float]:
-    """Root and root+actors F1 on the PETRARCH2 unit tests, with their own actor and agent dictionaries."""
+    """Root and root+actors F1 on the PETRARCH2 unit tests, with their own actor, agent and verb dictionaries."""
     records = PETRARCH / "PETR.UnitTest.records.xml"
-    dictionaries = (PETRARCH / "PETR.Validate.actors.txt", PETRARCH / "PETR.Validate.agents.txt")
+    dictionaries = tuple(PETRARCH / f"PETR.Validate.{kind}.txt" for kind in ("actors", "agents", "verbs"))
     with workdir() as tmp:
         inputs, out = tmp / "in.jsonl", tmp / "out.jsonl"
         prepare(SCORER, records, inputs)

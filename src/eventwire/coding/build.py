@@ -104,6 +104,8 @@ def drafts(kept: list[Candidate], dates: list[tuple[Side, str]], published: str 
         targets: list[Side | None] = list(cand.targets) or [None]
         for source in sources:
             for target in targets:
+                if cand.reciprocal and source is not None and target is not None and same_actor(source, target):
+                    continue
                 out.append(Draft(cand=cand, source=source, target=target, date=date, place=cand.place))
     return out
 
@@ -166,7 +168,7 @@ def to_events(analysis: Analysis, items: list[Draft], codebook: Codebook) -> lis
         per_trigger[draft.cand.trigger.i] += 1
     for draft in items:
         cand = draft.cand
-        entry = codebook.get(cand.pattern.code)
+        entry = codebook.lookup(cand.pattern.code)
         tok = cand.trigger
         sentence = (
             parse.sentences[cand.sentence] if parse is not None and cand.sentence < len(parse.sentences) else None

@@ -53,6 +53,29 @@ class Codebook:
         except KeyError:
             raise ResourceError(f"CAMEO code {code!r} is not in {TABLE} (version {self.version})") from None
 
+    def lookup(self, code: str) -> CameoCode:
+        """The entry for ``code``, also for codes outside our table (a user dictionary's own numbering).
+
+        Such a code is kept and takes the values of its nearest known parent (three digits, then the
+        root), else neutral values: Goldstein 0, no PLOVER type, QuadClass 1 (the record needs one).
+        """
+        if code in self.codes:
+            return self.codes[code]
+        for size in (3, 2):
+            parent = self.codes.get(code[:size]) if len(code) > size else None
+            if parent is not None:
+                return CameoCode(
+                    code=code,
+                    name=f"{parent.name} (user code {code})",
+                    goldstein=parent.goldstein,
+                    quad_class=parent.quad_class,
+                    plover_type=parent.plover_type,
+                    plover_mode=parent.plover_mode,
+                )
+        return CameoCode(
+            code=code, name=f"user code {code}", goldstein=0.0, quad_class=1, plover_type=None, plover_mode=None
+        )
+
     def __contains__(self, code: object) -> bool:
         return code in self.codes
 

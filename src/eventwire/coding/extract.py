@@ -10,12 +10,15 @@ from eventwire.coding.modality import modality
 from eventwire.coding.patterns import Lexicon, Pattern, kind_of, match
 from eventwire.coding.sides import ActorIndex, Side, same_actor
 from eventwire.coding.tree import Tree
+from eventwire.coding.user_verbs import UserMatch, UserVerbs
 from eventwire.coding.vocab import ABSORBING_ROOTS, INTENT, REFUSAL, REPORTING, VERBAL_ROOTS
 from eventwire.model import Modality, Quote, Token
 
 __all__ = ["REPORTING", "VERBAL_ROOTS", "Candidate", "Extractor"]
 
 MODAL_DEMAND = Pattern(kind="verb", lemma="*", conditions=(), code="100", confidence=0.45, line=0)
+#: Base confidence of an event coded by a user verbs dictionary (a lexicon row carries its own).
+USER_CONFIDENCE = 0.5
 
 
 @dataclass(slots=True)
@@ -34,6 +37,8 @@ class Candidate:
     quote: Quote | None = None
     reported_by: list[Side] = field(default_factory=list)
     rule: str = ""
+    user: UserMatch | None = None
+    reciprocal: bool = False
 
     @property
     def root(self) -> str:
@@ -44,14 +49,26 @@ class Candidate:
 class Extractor(SideFinder):
     """Codes one article: triggers from the lexicon, then sides, modality, date and place for each."""
 
-    def __init__(self, tree: Tree, actors: ActorIndex, locator: Locator, lexicon: Lexicon) -> None:
+    def __init__(
+        self, tree: Tree, actors: ActorIndex, locator: Locator, lexicon: Lexicon, user: UserVerbs | None = None
+    ) -> None:
         super().__init__(tree, actors, lexicon)
         self.locator = locator
+        self.user = user
 
     def candidates(self) -> list[Candidate]:
-        """All coded triggers of the article, with sides resolved; absorbed triggers left out."""
+        """All coded triggers of the article, with sides resolved; absorbed triggers left out.
+
+        Verbs the user's verb dictionaries list are coded by them; our lexicon codes the rest.
+        """
         found: dict[int, Candidate] = {}
         for tok in self.tree.tokens:
+            if self.user is not None and kind_of(tok) == "verb":
+                verdict = self.user.match(tok)
+                if verdict is not None:
+                    if verdict.code.event is not None:
+                        found[tok.i] = _user_candidate(tok, verdict, verdict.code.event)
+                    continue
             pattern = match(self.tree, tok, self.lexicon)
             if pattern is not None:
                 found[tok.i] = Candidate(
@@ -64,7 +81,7 @@ class Extractor(SideFinder):
         kept = [c for c in found.values() if not self._absorbed(c, found)]
         for cand in kept:
             self._fill(cand)
-        return kept
+        return kept + [r for c in kept if (r := _reverse(c)) is not None]
 
     # ----------------------------------------------------------------- triggers
     def _modal_demand(self, tok: Token) -> bool:
@@ -117,18 +134,28 @@ class Extractor(SideFinder):
         if cand.pattern is MODAL_DEMAND:
             cand.sources = self._speaker(cand)
             cand.targets = [s for s in self._subjects(tok) if s.actor is not None]
+        elif cand.user is not None and cand.user.compound:
+            cand.sources = list(cand.user.compound)
+            cand.targets = list(cand.user.compound)
+            cand.reciprocal = True
         elif cand.nominal:
             cand.sources = self._noun_sources(tok, cand.root)
             cand.targets = self._noun_targets(tok, cand.root)
         else:
             cand.sources = self._verb_sources(tok)
             cand.targets = self._verb_targets(tok, cand.root)
+        if cand.user is not None and not cand.reciprocal:
+            cand.sources = cand.user.sources or cand.sources
+            cand.targets = cand.user.targets or cand.targets
         if not cand.sources and not cand.nominal and (cand.quote is not None or cand.root == "01"):
             cand.sources = self._speaker(cand) if _first_person_or_none(self.tree, tok) else []
-        cand.targets = [t for t in cand.targets if not any(same_actor(t, s) for s in cand.sources)]
+        if not cand.reciprocal:
+            cand.targets = [t for t in cand.targets if not any(same_actor(t, s) for s in cand.sources)]
         cand.modality = "asserted" if cand.pattern is MODAL_DEMAND else modality(self.tree, tok)
         recode = None
-        if cand.modality == "planned" and cand.root in INTENT and not cand.nominal:
+        if cand.user is not None:
+            pass  # the user's dictionary has its own numbering and says itself what planned acts are
+        elif cand.modality == "planned" and cand.root in INTENT and not cand.nominal:
             recode = INTENT[cand.root], "intent"
         elif cand.modality == "negated" and cand.root in REFUSAL and not cand.nominal:
             recode = REFUSAL[cand.root], "refusal"
@@ -185,3 +212,26 @@ def _future(tree: Tree, tok: Token) -> bool:
             for k in tree.children(tok)
         )
     )
+
+
+def _user_candidate(tok: Token, verdict: UserMatch, code: str) -> Candidate:
+    pattern = Pattern(
+        kind="verb", lemma=tok.lemma.lower(), conditions=(), code=code, confidence=USER_CONFIDENCE, line=0
+    )
+    return Candidate(
+        pattern=pattern, trigger=tok, sentence=tok.sent, nominal=False, rule=f"user:{verdict.rule}", user=verdict
+    )
+
+
+def _reverse(cand: Candidate) -> Candidate | None:
+    """The reverse event of an ``[a:b]`` user code (target to source), when both sides are known."""
+    if cand.user is None or cand.user.code.reverse is None or cand.reciprocal:
+        return None
+    if not cand.sources or not cand.targets:
+        return None
+    back = _user_candidate(cand.trigger, cand.user, cand.user.code.reverse)
+    back.sources, back.targets = list(cand.targets), list(cand.sources)
+    back.modality, back.date, back.place, back.quote = cand.modality, cand.date, cand.place, cand.quote
+    back.reported_by = list(cand.reported_by)
+    back.rule = f"{cand.rule}>reverse"
+    return back

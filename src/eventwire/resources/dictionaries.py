@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from eventwire.errors import ResourceError
-from eventwire.resources import petrarch
+from eventwire.resources import petrarch, petrarch_verbs
 from eventwire.resources.kb import KnowledgeBase, load_kb
 from eventwire.resources.lexicon import ActorEntry, AgentEntry, DatedCode, PhraseIndex
 
@@ -49,6 +49,8 @@ def _load_cached(path: str, mtime: int) -> UserDictionary:
         return _from_yaml(file)
     if suffix in (".csv", ".tsv"):
         return _from_csv(file, delimiter="\t" if suffix == ".tsv" else ",")
+    if petrarch_verbs.looks_like_verbs(file):
+        return UserDictionary(path, (), ())  # a verbs dictionary: read by the coding stage
     if petrarch.looks_like_agents(file):
         return UserDictionary(path, (), tuple(petrarch.load_agents(file)))
     return UserDictionary(path, tuple(petrarch.load_actors(file)), ())

@@ -13,6 +13,7 @@ from eventwire.coding.extract import Extractor
 from eventwire.coding.patterns import load_lexicon
 from eventwire.coding.sides import ActorIndex
 from eventwire.coding.tree import Tree
+from eventwire.coding.user_verbs import UserVerbs, verb_dictionaries
 from eventwire.config import Settings
 from eventwire.model import Analysis, Problem
 from eventwire.pipeline import stage
@@ -34,7 +35,10 @@ def code_events(analysis: Analysis, settings: Settings) -> Analysis:
     tree = Tree.of(parse.tokens)
     published = analysis.article.published.isoformat() if analysis.article.published else None
     locator = Locator(tree, analysis.times, analysis.places, published=published)
-    extractor = Extractor(tree, ActorIndex(analysis, tree), locator, load_lexicon())
+    actors = ActorIndex(analysis, tree)
+    verbs = verb_dictionaries(settings.dictionaries)
+    user = UserVerbs(verbs, tree, actors) if verbs else None
+    extractor = Extractor(tree, actors, locator, load_lexicon(), user)
     kept, orphans = keep(extractor.candidates(), analysis)
     items = merge(drafts(kept, statement_dates(extractor), published), orphans)
     return analysis.add(events=tuple(to_events(analysis, items, load_codebook())))
