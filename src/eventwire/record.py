@@ -1,21 +1,25 @@
 """The public record: one JSON object per article, as ``../CONTRACT.md`` of the project defines it.
 
 This is the one place records are turned into plain data; the store, exports, the
-CLI and the API all use ``to_record``.
+CLI and the API all use ``to_record``. ``from_record`` reads one back: ``to_record(from_record(r)) == r``
+(the parse itself is not part of the record; only the model's name comes back).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from eventwire.model import (
     SCHEMA_VERSION,
     Actor,
     Analysis,
+    Article,
     Duplicate,
     Entity,
     Event,
     EventActor,
+    Parse,
     Place,
     Problem,
     Quote,
@@ -171,3 +175,133 @@ def to_record(analysis: Analysis) -> Record:
         "provenance": {name: version for name, version in analysis.provenance},
         "model": analysis.parse.model if analysis.parse else None,
     }
+
+
+def from_record(record: Record) -> Analysis:
+    """The Analysis a public record was made from (without tokens), so that ``to_record(from_record(r)) == r``.
+
+    Raises ValueError on a record of another schema version or with a span outside the text.
+    """
+    if record.get("schema_version") != SCHEMA_VERSION:
+        raise ValueError(f"schema_version {record.get('schema_version')!r}; this eventwire reads {SCHEMA_VERSION}")
+    text: str = record["text"]
+
+    def span(pair: list[int] | None) -> Span | None:
+        return None if pair is None else Span.of(text, pair[0], pair[1])
+
+    def need(pair: list[int]) -> Span:
+        return Span.of(text, pair[0], pair[1])
+
+    def side(data: Record | None) -> EventActor | None:
+        if data is None:
+            return None
+        return EventActor(
+            entity=data["entity"],
+            name=data["name"],
+            country=data["country"],
+            org=data["org"],
+            role=data["role"],
+            cameo=data["cameo"],
+        )
+
+    published = record["published"]
+    article = Article(
+        id=record["id"],
+        text=text,
+        published=dt.date.fromisoformat(published) if published else None,
+        source=record["source"],
+        title=record["title"],
+        url=record["url"],
+        origin=record["origin"],
+        line=record["line"],
+        published_from=record["published_from"],
+    )
+    return Analysis(
+        article=article,
+        paragraphs=tuple(need(p) for p in record["paragraphs"]),
+        duplicates=tuple(
+            Duplicate(
+                span=need(d["span"]),
+                of=span(d["of"]),
+                kind=d["kind"],
+                similarity=d["similarity"],
+                scope=d["scope"],
+                of_article=d.get("of_article"),
+            )
+            for d in record["duplicates"]
+        ),
+        parse=Parse(model=record["model"]) if record["model"] is not None else None,
+        entities=tuple(
+            Entity(
+                id=e["id"],
+                name=e["name"],
+                type=e["type"],
+                actor=Actor(**e["actor"]),
+                mentions=tuple(need(m) for m in e["mentions"]),
+                kb_id=e["kb_id"],
+            )
+            for e in record["entities"]
+        ),
+        quotes=tuple(
+            Quote(
+                id=q["id"],
+                span=need(q["span"]),
+                kind=q["kind"],
+                speaker=q["speaker"],
+                speaker_name=q["speaker_name"],
+                speaker_span=span(q["speaker_span"]),
+                cue=q["cue"],
+                cue_span=span(q["cue_span"]),
+                repeat_of=q["repeat_of"],
+            )
+            for q in record["quotes"]
+        ),
+        times=tuple(
+            TimeRef(
+                id=t["id"], span=need(t["span"]), type=t["type"], value=t["value"], anchor=t["anchor"], mod=t["mod"]
+            )
+            for t in record["times"]
+        ),
+        places=tuple(
+            Place(
+                id=p["id"],
+                span=need(p["span"]),
+                geonameid=p["geonameid"],
+                name=p["name"],
+                country=p["country"],
+                lat=p["lat"],
+                lon=p["lon"],
+                feature=p["feature"],
+                reason=p["reason"],
+                is_metonym=p["is_metonym"],
+            )
+            for p in record["places"]
+        ),
+        events=tuple(
+            Event(
+                id=e["id"],
+                source=side(e["source"]),
+                target=side(e["target"]),
+                cameo=e["cameo"],
+                root=e["root"],
+                quad_class=e["quad_class"],
+                goldstein=e["goldstein"],
+                plover=e["plover"],
+                date=e["date"],
+                place=e["place"],
+                modality=e["modality"],
+                quote=e["quote"],
+                sentence=need(e["sentence"]),
+                trigger=need(e["trigger"]),
+                confidence=e["confidence"],
+                rule=e["rule"],
+                mentions=tuple(need(m) for m in e["mentions"]),
+            )
+            for e in record["events"]
+        ),
+        problems=tuple(
+            Problem(code=p["code"], stage=p["stage"], message=p["message"], span=span(p["span"]))
+            for p in record["problems"]
+        ),
+        provenance=tuple((name, version) for name, version in record["provenance"].items()),
+    )

@@ -79,10 +79,14 @@ def _rejected(outcome: Outcome, code: str) -> None:
     assert f"rejected ({code})" in outcome.stderr
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n \n"], ids=["empty", "whitespace-only"])
-def test_empty_and_whitespace_only_files_are_rejected(tmp_path: Path, data: bytes) -> None:
-    (tmp_path / "blank.txt").write_bytes(data)
-    _rejected(run(tmp_path, tmp_path / "blank.txt"), "ingest.empty")
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("blank.txt", b""), ("blank.txt", b"   \n\t\r\n \n"), ("blank.jsonl", b""), ("blank.jsonl", b"\n \n\n")],
+    ids=["empty", "whitespace-only", "empty-jsonl", "blank-lines-jsonl"],
+)
+def test_empty_and_whitespace_only_files_are_rejected(tmp_path: Path, name: str, data: bytes) -> None:
+    (tmp_path / name).write_bytes(data)
+    _rejected(run(tmp_path, tmp_path / name), "ingest.empty")
 
 
 @pytest.mark.parametrize(

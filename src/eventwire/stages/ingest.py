@@ -85,24 +85,33 @@ def _stream_jsonl(stream: BinaryIO, origin: str, settings: IngestSettings) -> It
         yield _reject(origin, None, "ingest.binary", "NUL or control bytes; not a JSON Lines file")
         return
     number = 0
+    rows = 0
     while True:
         raw = stream.readline(settings.max_bytes + 1)
         if not raw:
+            if not rows:
+                yield _reject(origin, None, "ingest.empty", _NO_ROWS)
             return
         number += 1
         if len(raw) > settings.max_bytes and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):  # skip the rest of the line without holding it
                 raw = stream.readline(1 << 20)
             message = f"line longer than {settings.max_bytes} bytes{_RAISE_HINT}"
+            rows += 1
             yield _reject(origin, number, "ingest.too_large", message)
             continue
         decoded = decode(raw)
-        if isinstance(decoded, Rejection):
-            yield _reject(origin, number, decoded.code, decoded.message)
-            continue
-        item = _jsonl_row(decoded[0], number, origin, settings, decoded[1])
+        item = (
+            _reject(origin, number, decoded.code, decoded.message)
+            if isinstance(decoded, Rejection)
+            else _jsonl_row(decoded[0], number, origin, settings, decoded[1])
+        )
         if item is not None:
+            rows += 1
             yield item
+
+
+_NO_ROWS = "no JSON Lines rows (empty or blank lines only)"
 
 
 def _read_stream(
@@ -167,10 +176,14 @@ def _read_jsonl(
     text: str, origin: str, settings: IngestSettings, problems: tuple[Problem, ...]
 ) -> Iterator[Article | Rejection]:
     # Split on LF only: JSON strings may hold raw U+2028, U+0085 and friends, which str.splitlines would cut at.
+    rows = 0
     for number, line in enumerate(text.split("\n"), start=1):
         item = _jsonl_row(line, number, origin, settings, problems)
         if item is not None:
+            rows += 1
             yield item
+    if not rows:
+        yield _reject(origin, None, "ingest.empty", _NO_ROWS)
 
 
 def _jsonl_row(
