@@ -111,9 +111,9 @@ def _org_entry(row: list[str]) -> tuple[ActorEntry, tuple[str, ...]]:
     entry = ActorEntry(
         id=f"org:{ident}",
         name=name,
-        kind="institution" if institution else "org",
+        kind="institution" if institution else "religion" if kind == "religion" else "org",
         country=country or None,
-        org=None if institution else name,
+        org=None if institution or kind == "religion" else name,
         cameo=cameo or None,
         sector=cameo[3:6] if institution and len(cameo) >= 6 else None,
         nominals=_split(nominals),

@@ -46,7 +46,7 @@ class ActorEntry:
 
     id: str
     name: str
-    kind: str  # country | adjective | ethnic | capital | org | institution | person | actor
+    kind: str  # country | adjective | ethnic | capital | org | institution | religion | person | actor
     country: str | None = None
     org: str | None = None
     cameo: str | None = None

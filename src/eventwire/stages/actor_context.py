@@ -48,6 +48,7 @@ _QUALIFIERS = frozenset(
 )
 _OF = re.compile(r"^\s+(?:of|for|at|in|from|with|to)\s+(?:the\s+)?")
 _POSSESSIVE = re.compile(r"'s?\s*$")
+_PAST = re.compile(r"\b(?:former|ex|late)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class RolePhrase:
     start: int
     end: int
     agent_span: tuple[int, int] | None = None
+    former: bool = False  # "former", "ex-": the role is no longer held
 
 
 @dataclass(slots=True)
@@ -140,10 +142,20 @@ class ActorText:
         while True:
             p = self._back(pos)
             m = re.search(r"([\w-]+)$", self.text[max(0, p - 20) : p])
-            if m and m.group(1).casefold() in _QUALIFIERS and m.group(1).casefold() != "the":
+            if m and m.group(1).casefold().rstrip("-") in _QUALIFIERS and m.group(1).casefold() != "the":
                 pos = p - len(m.group(1))
                 continue
             return p
+
+    def _former_back(self, pos: int) -> bool:
+        """True when "former" or "ex-" is among the qualifiers just before ``pos``."""
+        stop = self._skip_qualifiers_back(pos)
+        return bool(_PAST.search(self.text[stop:pos]))
+
+    def _former_forward(self, pos: int) -> bool:
+        """True when "former" or "ex-" is among the qualifiers just after ``pos``."""
+        stop = self._skip_qualifiers_forward(pos)
+        return bool(_PAST.search(self.text[pos:stop]))
 
     def _actor_before(self, pos: int) -> Hit | None:
         """An actor name ending at ``pos``, directly or as a possessive ("NATO's")."""
@@ -176,7 +188,10 @@ class ActorText:
                     actor_hit, start = outer, outer.start
         if agent_hit is None and actor_hit is None:
             return None
-        return self._phrase(agent_hit, actor_hit, start, pos)
+        former = self._former_back(pos) or any(
+            self._former_back(h.start) for h in (agent_hit, actor_hit) if h is not None
+        )
+        return self._phrase(agent_hit, actor_hit, start, pos, former=former)
 
     def apposition_after(self, end: int) -> RolePhrase | None:
         """The role phrase after a name ending at ``end``: ", then Vice President of the Serbian List"."""
@@ -193,11 +208,13 @@ class ActorText:
     def role_phrase_at(self, pos: int) -> RolePhrase | None:
         """A role phrase starting at ``pos``: [qualifiers] [actor['s]] role [of|for [the] actor]."""
         p = self._skip_qualifiers_forward(pos)
+        former = self._former_forward(pos)
         actor_hit = self._actor_start.get(p)
         if actor_hit is not None:
             q = actor_hit.end
             poss = re.match(r"'s?\s+|\s+", self.text[q : q + 4])
             q = q + poss.end() if poss else q
+            former = former or self._former_forward(q)
             agent_hit = self._agent_start.get(self._skip_qualifiers_forward(q))
             if agent_hit is None:
                 return None
@@ -211,12 +228,12 @@ class ActorText:
             after = self._actor_start.get(end + of.end())
             if after is not None and (actor_hit is None or of.group().split()[0] in ("of", "for")):
                 actor_hit, end = after, after.end
-        return self._phrase(agent_hit, actor_hit, pos, end)
+        return self._phrase(agent_hit, actor_hit, pos, end, former=former)
 
     def _skip_qualifiers_forward(self, pos: int) -> int:
         while True:
-            m = re.match(r"\s*([\w-]+)\s+", self.text[pos : pos + 24])
-            if m and m.group(1).casefold() in _QUALIFIERS:
+            m = re.match(r"\s*(?:(ex)-|([\w-]+)\s+)", self.text[pos : pos + 24], re.IGNORECASE)
+            if m and (m.group(1) or m.group(2)).casefold() in _QUALIFIERS:
                 pos += m.end()
                 continue
             return pos
@@ -242,8 +259,12 @@ class ActorText:
             return title
         return None
 
-    def _phrase(self, agent_hit: Hit | None, actor_hit: Hit | None, start: int, end: int) -> RolePhrase:
+    def _phrase(
+        self, agent_hit: Hit | None, actor_hit: Hit | None, start: int, end: int, *, former: bool = False
+    ) -> RolePhrase:
         agent = agent_hit.value if agent_hit is not None and isinstance(agent_hit.value, AgentEntry) else None
         actor = actor_hit.value if actor_hit is not None and isinstance(actor_hit.value, ActorEntry) else None
         span = (agent_hit.start, agent_hit.end) if agent_hit is not None else None
-        return RolePhrase(agent=agent, actor=actor, start=start, end=end, agent_span=span)
+        return RolePhrase(
+            agent=agent, actor=actor, start=start, end=end, agent_span=span, former=former and agent is not None
+        )

@@ -12,6 +12,7 @@ them. Coreferent mentions (role nominals, "the alliance", pronouns) are added by
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 from eventwire.config import Settings
@@ -19,9 +20,10 @@ from eventwire.ids import record_id
 from eventwire.model import Actor, Analysis, Entity, Span, Token
 from eventwire.pipeline import stage
 from eventwire.resources.dictionaries import Lexicon, lexicon_for
-from eventwire.resources.lexicon import ActorEntry, AgentEntry, compose
+from eventwire.resources.lexicon import ActorEntry, AgentEntry, Hit, compose
 from eventwire.stages import coref
 from eventwire.stages.actor_context import ActorText, RolePhrase
+from eventwire.stages.actor_names import article_country, city_country, named_countries, sector_from_name
 from eventwire.stages.entities import key
 
 _AGENTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
@@ -42,6 +44,7 @@ _ENTRY_TYPES = {
     "adjective": "NORP",
     "ethnic": "NORP",
     "institution": "ORG",
+    "religion": "NORP",
 }
 
 
@@ -49,6 +52,8 @@ def actor_from_entry(entry: ActorEntry, ctx: ActorText, *, agentive: bool = Fals
     """The Actor a knowledge-base or dictionary entry stands for."""
     if entry.kind == "ethnic":
         return Actor(role="Ethnic group")
+    if entry.kind == "religion":
+        return Actor(role="Religious group", cameo=entry.cameo)
     if entry.kind == "capital":
         if agentive:
             return Actor(country=entry.country, role="Government", cameo=compose(entry.cameo, "GOV"))
@@ -85,6 +90,9 @@ def actor_from_phrase(phrase: RolePhrase, ctx: ActorText, home: str | None = Non
     label = agent.label if agent is not None else None
     if entry is None and home is not None and agent is not None and agent.sector[:3] not in ("IGO", "NGO"):
         country = base_code = home
+    if phrase.former and agent is not None:
+        # a former office holder speaks for no government: CAMEO's elites (ELI)
+        return Actor(country=country, role=f"Former {agent.label}", cameo=compose(country, "ELI") if country else None)
     if agent is None:
         return Actor(country=country, org=org, cameo=base_code)
     if base_code is None:
@@ -109,64 +117,120 @@ def _agentive(tokens: tuple[Token, ...], ctx: ActorText, span: Span) -> bool:
     return False
 
 
-def _link_person(entity: Entity, ctx: ActorText, home: str | None) -> tuple[Actor | None, str | None]:
+def _link_person(
+    entity: Entity, ctx: ActorText, home: str | None, others: Sequence[tuple[int, str]] = ()
+) -> tuple[Actor | None, str | None]:
     for mention in entity.mentions:
         entry = ctx.actor_at(mention.start, mention.end)
         if entry is not None and entry.kind in ("actor", "person"):
             return actor_from_entry(entry, ctx), entry.id
-    found: RolePhrase | None = None
+    phrases: list[RolePhrase] = []
     for mention in entity.mentions:
         for phrase in (
             ctx.title_before(mention.start),
             ctx.apposition_after(mention.end),
             ctx.apposition_before(mention.start),
         ):
-            if phrase is None:
-                continue
-            if found is None:
-                found = phrase
-            elif found.agent is None and phrase.agent is not None:
-                found = RolePhrase(
-                    phrase.agent, found.actor or phrase.actor, phrase.start, phrase.end, phrase.agent_span
-                )
-            elif found.actor is None and phrase.actor is not None and phrase.actor.kind != "ethnic":
-                found = RolePhrase(found.agent, phrase.actor, found.start, found.end, found.agent_span)
-            if found.agent is not None and found.actor is not None:
-                break
-        if found is not None and found.agent is not None and found.actor is not None:
-            break
-    if found is None:
+            if phrase is not None:
+                phrases.append(phrase)
+    if not phrases:
         return None, None
+    # the best phrase: a current role with its actor, then a current role, then any; the first of its rank
+    found = min(phrases, key=lambda p: (p.agent is None, p.former, p.actor is None or p.actor.kind == "ethnic"))
+    if found.agent is not None and (found.actor is None or found.actor.kind == "ethnic"):
+        same = [p for p in phrases if p.actor is not None and p.actor.kind != "ethnic" and p.former == found.former]
+        if same:
+            found = RolePhrase(found.agent, same[0].actor, found.start, found.end, found.agent_span, found.former)
+    if found.agent is None:
+        with_agent = [p for p in phrases if p.agent is not None]
+        if with_agent:
+            found = RolePhrase(with_agent[0].agent, found.actor, found.start, found.end, None, with_agent[0].former)
+    if home is not None and found.actor is None and _foreign_near(entity, home, others):
+        home = None
     return actor_from_phrase(found, ctx, home), None
 
 
+def _foreign_near(entity: Entity, home: str, others: Sequence[tuple[int, str]], reach: int = 300) -> bool:
+    """True when another country than ``home`` is named near one of the entity's first mentions."""
+    for mention in entity.mentions[:3]:
+        if any(abs(pos - mention.start) <= reach and country != home for pos, country in others):
+            return True
+    return False
+
+
 def _link_other(
-    entity: Entity, ctx: ActorText, tokens: tuple[Token, ...], home: str | None = None
+    entity: Entity,
+    ctx: ActorText,
+    tokens: tuple[Token, ...],
+    home: str | None = None,
+    named: Counter[str] | None = None,
 ) -> tuple[Actor | None, str | None]:
     for mention in entity.mentions:
-        entry = ctx.actor_at(mention.start, mention.end) or ctx.lookup(mention.text)
+        entry = ctx.actor_at(mention.start, mention.end) or ctx.lookup(mention.text) or _covering(ctx, mention)
         if entry is None:
             continue
         agentive = entry.kind == "capital" and any(_agentive(tokens, ctx, m) for m in entity.mentions)
         return actor_from_entry(entry, ctx, agentive=agentive), entry.id
+    sector = sector_from_name(entity.name) if entity.type in ("ORG", "FAC", "NORP") else None
+    if sector is not None:
+        inner = [h.value for m in entity.mentions for h in ctx.actors_in(m.start, m.end)]
+        states = [e for e in inner if isinstance(e, ActorEntry) and e.country and e.kind != "ethnic"]
+        country = states[0].country if states else article_country(named or Counter())
+        return Actor(country=country, role=sector[1], cameo=compose(country, sector[0]) if country else None), None
     # a body named by its country and role: "Kosovo Police", "Serbian Interior Ministry"
     for mention in entity.mentions:
         agents = ctx.agents_in(mention.start, mention.end)
         actors = [h for h in ctx.actors_in(mention.start, mention.end) if isinstance(h.value, ActorEntry)]
         if actors or agents:
-            inner = actors[0].value if actors else None
+            inner_entry = _nationality(actors, entity.type)
             agent = agents[-1].value if agents else None
             found = RolePhrase(
                 agent if isinstance(agent, AgentEntry) else None,
-                inner if isinstance(inner, ActorEntry) else None,
+                inner_entry,
                 mention.start,
                 mention.end,
             )
-            return actor_from_phrase(found, ctx, home), None
+            actor = actor_from_phrase(found, ctx, home)
+            if (
+                entity.type == "NORP"
+                and agent is None
+                and len({h.value.country for h in actors if isinstance(h.value, ActorEntry)}) > 1
+            ):
+                actor = replace(actor, role="Ethnic group")  # "Ukrainian Americans": people of the last state named
+            return actor, None
         title = ctx.title_before(mention.start)
         if title is not None and title.actor is not None and title.agent is None:
             return Actor(country=title.actor.country), None
+    if entity.type == "GPE" and named is not None:
+        country = city_country(entity.name, named)
+        if country is not None:
+            return Actor(country=country, cameo=country), None
     return None, None
+
+
+def _covering(ctx: ActorText, mention: Span) -> ActorEntry | None:
+    """The organisation whose longer name the mention is part of ("Islamic" in "Islamic State")."""
+    for hit in ctx.actors_in(max(0, mention.start - 40), mention.end + 40):
+        if (
+            hit.start <= mention.start
+            and mention.end <= hit.end
+            and (hit.start, hit.end) != (mention.start, mention.end)
+        ):
+            value = hit.value
+            if isinstance(value, ActorEntry) and value.kind in ("org", "institution", "actor"):
+                return value
+    return None
+
+
+def _nationality(hits: list[Hit], kind: str) -> ActorEntry | None:
+    """The state a name's inner actor names give: for peoples the last nationality ("Ukrainian Americans")."""
+    entries = [h.value for h in hits if isinstance(h.value, ActorEntry)]
+    if not entries:
+        return None
+    if kind == "NORP":
+        states = [e for e in entries if e.kind in ("adjective", "country")]
+        return states[-1] if states else entries[0]
+    return entries[0]
 
 
 def _needs_home(entity: Entity) -> bool:
@@ -175,16 +239,24 @@ def _needs_home(entity: Entity) -> bool:
 
 
 def home_country(entities: list[Entity]) -> str | None:
-    """The country the article is mostly about: at least half of the mentions of countries and their places."""
-    counts: Counter[str] = Counter()
-    for entity in entities:
-        kind = (entity.kb_id or "").split(":", 1)[0]
-        if kind in ("country", "capital", "region") and entity.actor is not None and entity.actor.country:
-            counts[entity.actor.country] += len(entity.mentions)
+    """The country the article is mostly about: at least three and half of the mentions of countries, their
+    places and their national bodies."""
+    counts = named_countries(entities)
     if not counts:
         return None
     country, count = counts.most_common(1)[0]
     return country if count >= 3 and count >= 0.5 * sum(counts.values()) else None
+
+
+def _country_positions(entities: list[Entity]) -> list[tuple[int, str]]:
+    """(offset, country) of every mention of a country, its places and national bodies."""
+    kinds = ("country", "capital", "region", "org")
+    return [
+        (m.start, e.actor.country)
+        for e in entities
+        if e.actor is not None and e.actor.country and (e.kb_id or "").split(":", 1)[0] in kinds
+        for m in e.mentions
+    ]
 
 
 def link_entities(analysis: Analysis, lexicon: Lexicon) -> tuple[Entity, ...]:
@@ -197,13 +269,15 @@ def link_entities(analysis: Analysis, lexicon: Lexicon) -> tuple[Entity, ...]:
             actor, kb_id = _link_other(entity, ctx, tokens)
             entity = replace(entity, actor=actor, kb_id=kb_id)
         linked.append(entity)
+    named = named_countries(linked)
     home = home_country(linked)
+    positions = _country_positions(linked)
     for index, entity in enumerate(linked):
-        if entity.type != "PERSON" and _needs_home(entity) and home is not None:
-            actor, kb_id = _link_other(entity, ctx, tokens, home)
+        if entity.type != "PERSON" and entity.kb_id is None and (entity.actor is None or _needs_home(entity)):
+            actor, kb_id = _link_other(entity, ctx, tokens, home, named)
             linked[index] = replace(entity, actor=actor, kb_id=kb_id)
         if entity.type == "PERSON":
-            actor, kb_id = _link_person(entity, ctx, home)
+            actor, kb_id = _link_person(entity, ctx, home, positions)
             linked[index] = replace(entity, actor=actor, kb_id=kb_id)
     linked = _add_unparsed(analysis, linked, ctx)
     linked = _merge_same(linked)

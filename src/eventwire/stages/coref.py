@@ -6,8 +6,8 @@ Adds to an entity the mentions that name it without its name:
   go to the person holding that role (and organisation, when the nominal names one);
 * organisation nominals from the knowledge base: "the alliance", "the allies" (NATO),
   "the bloc" (EU), when that organisation is named in the article;
-* personal pronouns he/him/his and she/her go to the nearest person mentioned before them
-  (within three sentences), respecting a gender once one is known.
+* personal pronouns (see ``pronouns``): he/she to persons, with a gender read from the article,
+  and they/them/their to organisations and groups.
 """
 
 from __future__ import annotations
@@ -18,11 +18,7 @@ from dataclasses import replace
 from eventwire.model import Analysis, Entity, Span
 from eventwire.resources.lexicon import ActorEntry, AgentEntry
 from eventwire.stages.actor_context import ActorText
-
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame)\.?\s+$")
-_SENTENCE_WINDOW = 3
+from eventwire.stages.pronouns import resolve_pronouns
 
 
 def resolve(analysis: Analysis, entities: tuple[Entity, ...], ctx: ActorText) -> tuple[Entity, ...]:
@@ -42,8 +38,7 @@ def resolve(analysis: Analysis, entities: tuple[Entity, ...], ctx: ActorText) ->
         ):
             continue  # "High Representative of": a title the parser tagged, now a mention of its holder
         result.append(_with(entity, added[entity.id]))
-    _pronouns(analysis, result, text, added={e.id: [] for e in result}, out=result)
-    return tuple(result)
+    return tuple(resolve_pronouns(analysis, result))
 
 
 def _with(entity: Entity, spans: list[Span]) -> Entity:
@@ -155,46 +150,3 @@ def _org_nominals(
         target = max(candidates, key=lambda item: item[1])[0]
         added[target.id].append(span)
         taken.append(span)
-
-
-def _pronouns(
-    analysis: Analysis, entities: list[Entity], text: str, *, added: dict[str, list[Span]], out: list[Entity]
-) -> None:
-    parse = analysis.parse
-    if parse is None:
-        return
-    persons = [e for e in entities if e.type == "PERSON"]
-    if not persons:
-        return
-    gender: dict[str, str] = {}
-    for person in persons:
-        for mention in person.mentions:
-            honorific = _HONORIFIC.search(text[max(0, mention.start - 8) : mention.start])
-            if honorific:
-                gender[person.id] = "f" if honorific.group(1) in ("Mrs", "Ms", "Miss", "Lady", "Dame") else "m"
-    mentions = sorted(((m, p) for p in persons for m in p.mentions), key=lambda item: item[0].start)
-    sentence_of = {t.start: t.sent for t in parse.tokens}
-    for token in parse.tokens:
-        low = token.text.casefold()
-        if (low not in _MALE and low not in _FEMALE) or token.tag not in ("PRP", "PRP$"):
-            continue
-        want = "m" if low in _MALE else "f"
-        target = None
-        for mention, person in reversed(mentions + [(s, p) for p in persons for s in added[p.id]]):
-            if mention.end > token.start:
-                continue
-            sent = sentence_of.get(mention.start)
-            if sent is not None and token.sent - sent > _SENTENCE_WINDOW:
-                continue
-            if gender.get(person.id, want) != want:
-                continue
-            if target is None or mention.start > target[0].start:
-                target = (mention, person)
-        if target is None:
-            continue
-        person = target[1]
-        gender.setdefault(person.id, want)
-        added[person.id].append(Span.of(text, token.start, token.end))
-    for index, entity in enumerate(out):
-        if added.get(entity.id):
-            out[index] = _with(entity, added[entity.id])
