@@ -135,3 +135,12 @@ def test_words_around_a_name_choose_between_city_and_region(g: Gazetteer) -> Non
     second = text.index("Idlib", first + 1)
     places, _ = resolve(bare(text), [Candidate(first, first + 5, "GPE"), Candidate(second, second + 5, "GPE")], g)
     assert places[0].feature == "region" and places[0].lat is not None
+
+
+def test_a_name_with_its_province_is_a_place_even_without_ner(g: Gazetteer) -> None:
+    from eventwire.stages.toponyms import _qualified, _settlements
+
+    text = "Lucy was born in Churchill, Man. last year; gunmen hit the central town of Karak."
+    spans = [text[s:e] for s, e in [*_qualified(text, g), *_settlements(text, g)]]
+    assert spans == ["Churchill", "Karak"]
+    assert _qualified("Winston Churchill, Prime Minister", g) == []

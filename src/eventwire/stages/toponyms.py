@@ -110,6 +110,11 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
                 taken.append((start, end))
                 found.append(Candidate(start, end, mention.label))
             # otherwise the scan below looks inside it ("Texas A&M University", "Turkish-Russian")
+    qualified = [(s, e, "QUALIFIED") for s, e in _qualified(text, gazetteer)]
+    for start, end, label in qualified + [(s, e, "SETTLEMENT") for s, e in _settlements(text, gazetteer)]:
+        if free(start, end):  # "born in Churchill, Man.": a place even when the parser saw a person
+            taken.append((start, end))
+            found.append(Candidate(start, end, label))
     for start, end in _datelines(text, gazetteer):
         if free(start, end):
             taken.append((start, end))
@@ -147,11 +152,56 @@ def _qualifiers(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list
     return spans
 
 
-def _repeats(
-    text: str, found: list[Candidate], parse: Parse, taken: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
+_QUALIFIED = re.compile(
+    r"\b((?:[A-Z][\w'\u2019.-]*[ \t]){0,2}[A-Z][\w'\u2019-]*),[ \t]*"
+    r"((?:[A-Z][a-z]{0,4}\.[ ]?){1,3}|[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+)
+
+
+def _qualified(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Names followed by their state or province ("Churchill, Man.", "Hugo, Oklahoma") that name a town there."""
+    spans: list[tuple[int, int]] = []
+    for match in _QUALIFIED.finditer(text):
+        word = match.group(2).rstrip()
+        areas = [e for e in gazetteer.lookup(word) if e.feature == "region" and e.admin1]
+        if word in _US_CODES:
+            state = gazetteer.region("US", word)
+            areas += [state] if state else []
+        if not areas:
+            continue
+        inside = {(e.country, e.admin1) for e in areas}
+        words = list(re.finditer(r"\S+", match.group(1)))
+        for n in range(len(words)):
+            start = match.start(1) + words[n].start()
+            name = text[start : match.end(1)]
+            if any(e.feature == "city" and (e.country, e.admin1) in inside for e in gazetteer.lookup(name)):
+                spans.append((start, match.end(1)))
+                break
+    return spans
+
+
+_SETTLEMENT = re.compile(
+    r"\b(?:[Cc]ity|[Tt]own|[Vv]illage|hamlet|suburb|township) of ([A-Z][\w'\u2019-]+(?:[ \t][A-Z][\w'\u2019-]+){0,2})"
+)
+
+
+def _settlements(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Names the text calls a town ("the central town of Karak") that the gazetteer has as a town."""
+    spans: list[tuple[int, int]] = []
+    for match in _SETTLEMENT.finditer(text):
+        start, end = trim(text, match.start(1), match.end(1))
+        if any(e.feature == "city" for e in gazetteer.lookup(text[start:end])):
+            spans.append((start, end))
+    return spans
+
+
+def _repeats(text: str, found: list[Candidate], parse: Parse, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Other mentions of a name already taken as a place ("the Cairns police"), outside longer person names."""
-    names = {text[c.start : c.end] for c in found if c.label in PLACE_LABELS and c.end - c.start > 2}
+    names = {
+        text[c.start : c.end]
+        for c in found
+        if c.label in (*PLACE_LABELS, "QUALIFIED", "SETTLEMENT") and c.end - c.start > 2
+    }
     people = [(m.span.start, m.span.end) for m in parse.mentions if m.label == "PERSON" and " " in m.span.text.strip()]
     spans: list[tuple[int, int]] = []
     for name in sorted(names, key=len, reverse=True):
