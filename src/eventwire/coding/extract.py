@@ -79,11 +79,26 @@ class Extractor(SideFinder):
                     pattern=MODAL_DEMAND, trigger=tok, sentence=tok.sent, nominal=False, rule="modal-demand"
                 )
         kept = [c for c in found.values() if not self._absorbed(c, found)]
+        kept = [c for c in kept if not (_carrier(c) and self._reports_event(c, kept))]
         for cand in kept:
             self._fill(cand)
         return kept + [r for c in kept if (r := _reverse(c)) is not None]
 
     # ----------------------------------------------------------------- triggers
+    def _reports_event(self, cand: Candidate, kept: list[Candidate]) -> bool:
+        """True when a coded trigger sits in the complement of the reporting verb ``cand``."""
+        for other in kept:
+            if other is cand or other.sentence != cand.sentence:
+                continue
+            current = other.trigger
+            for head in self.tree.ancestors(other.trigger):
+                if head.i == cand.trigger.i:
+                    if current.dep in ("ccomp", "parataxis", "conj", "xcomp", "advcl"):
+                        return True
+                    break
+                current = head
+        return False
+
     def _modal_demand(self, tok: Token) -> bool:
         """ "X must be brought to justice" inside someone's statement: a demand by the speaker."""
         if tok.pos != "VERB" or not any(
@@ -100,6 +115,8 @@ class Extractor(SideFinder):
             object_path = object_path and current.dep in ("dobj", "pobj", "prep", "attr", "conj", "compound")
             current = head
             other = found.get(head.i)
+            if other is not None and _carrier(other):
+                other = None  # a user-coded "said" reports the event below it; it does not absorb it
             if other is not None and other.root != "01" and other.pattern is not MODAL_DEMAND:
                 if cand.nominal and not other.nominal and steps <= 3 and object_path:
                     return True  # "launched an attack", "held talks", "condemned the attack"
@@ -235,3 +252,8 @@ def _reverse(cand: Candidate) -> Candidate | None:
     back.reported_by = list(cand.reported_by)
     back.rule = f"{cand.rule}>reverse"
     return back
+
+
+def _carrier(cand: Candidate) -> bool:
+    """A reporting verb coded by a user dictionary ("said" [023]): it carries the events it reports."""
+    return cand.user is not None and cand.trigger.lemma.lower() in REPORTING

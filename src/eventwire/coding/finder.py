@@ -120,6 +120,25 @@ class SideFinder:
                 sides = self.actors.resolve(obj)
                 if sides:
                     return sides
+        for k in self.tree.children(trigger, "dobj"):
+            sides = self._phrase_partner(k, depth=3)
+            if sides:
+                return sides
+        return []
+
+    def _phrase_partner(self, noun: Token, *, depth: int) -> list[Side]:
+        """An actor named in the object's own prepositional chain ("restore ties with X",
+        "welcomed the resumption of ties between X and Y"), nearest first."""
+        for prep in self.tree.children(noun, "prep"):
+            lemma = prep.lemma.lower()
+            if lemma not in NOUN_TARGET_PREPS:
+                continue
+            for obj in self.tree.children(prep, "pobj"):
+                sides = [] if lemma == "of" else self.actors.resolve(obj)
+                if not sides and depth > 1:
+                    sides = self._phrase_partner(obj, depth=depth - 1)
+                if sides:
+                    return sides
         return []
 
     def _noun_sources(self, trigger: Token, root: str) -> list[Side]:

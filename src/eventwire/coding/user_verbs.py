@@ -194,6 +194,8 @@ class UserVerbs:
                     ),
                     tok,
                 )
+            while head.dep == "conj" and (up := self.tree.head(head)) is not None:
+                head = up  # "Gondor and Osgiliath": all the conjuncts, from the first
             for part in self.tree.conjuncts(head):
                 out.extend(s for s in self.actors.resolve(part, agent=True) if all(s.key != o.key for o in out))
         return out
