@@ -5,6 +5,7 @@ Duplicates are recorded, never removed: the analyst decides what to count.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -22,6 +23,13 @@ MIN_WORDS = 6
 #: still found). Ordinary articles use a few hundred; it bounds the time of hostile inputs with many similar lines.
 NEAR_BUDGET = 200_000
 _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+
+
+@functools.lru_cache(maxsize=8)
+def _lsh_params(threshold: float) -> tuple[int, int]:
+    """LSH bands and rows for a threshold, computed once (datasketch integrates numerically each time)."""
+    probe = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return probe.b, probe.r
 
 
 def fingerprint(text: str) -> str:
@@ -60,7 +68,7 @@ def scan_paragraphs(paragraphs: Sequence[Span], *, budget: int = NEAR_BUDGET) ->
     spent = 0
     partial = False
     first_exact: dict[str, Span] = {}
-    lsh = MinHashLSH(threshold=NEAR_THRESHOLD * 0.9, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params(NEAR_THRESHOLD * 0.9))
     sets: dict[str, set[str]] = {}
     for index, para in enumerate(paragraphs):
         key = fingerprint(para.text)
@@ -118,7 +126,7 @@ class ArticleIndex:
         self._threshold = threshold
         self._exact: dict[str, str] = {}
         self._sets: dict[str, set[str]] = {}
-        self._lsh = MinHashLSH(threshold=threshold * 0.9, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params(threshold * 0.9))
 
     def check(self, analysis: Analysis) -> Analysis:
         """Flag the article if it repeats one seen before in this run; then remember it."""

@@ -58,37 +58,43 @@ def segments(text: str, size: int) -> list[tuple[int, int]]:
 
 
 def to_parse(docs: Iterable[tuple[int, Doc]], text: str, model: str) -> Parse:
-    """Turn spaCy Docs of the segments of one text (with their offsets) into one Parse record."""
+    """Turn spaCy Docs of the segments of one text (with their offsets) into one Parse record.
+
+    Whitespace tokens are dropped, so token ``i`` and ``head`` are positions in the record's own tuple.
+    """
     tokens: list[Token] = []
     sentences: list[Span] = []
     mentions: list[EntityMention] = []
     for offset, doc in docs:
-        base = len(tokens)
-        sent_base = len(sentences)
         sent_of: dict[int, int] = {}
-        for index, sent in enumerate(doc.sents):
+        for sent in doc.sents:
             stripped = _strip(text, offset + sent.start_char, offset + sent.end_char)
             if stripped is None:
                 continue
             sentences.append(stripped)
+            number = len(sentences) - 1
             for i in range(sent.start, sent.end):
-                sent_of[i] = sent_base + index
-        for tok in doc:
-            if tok.is_space:
-                continue
+                sent_of[i] = number
+        position: dict[int, int] = {}
+        kept = [tok for tok in doc if not tok.is_space]
+        for n, tok in enumerate(kept, start=len(tokens)):
+            position[tok.i] = n
+        last_sentence = max(len(sentences) - 1, 0)
+        for n, tok in enumerate(kept, start=len(tokens)):
             start = offset + tok.idx
+            end = start + len(tok.text)
             tokens.append(
                 Token(
-                    i=base + tok.i,
+                    i=n,
                     start=start,
-                    end=start + len(tok.text),
-                    text=text[start : start + len(tok.text)],
+                    end=end,
+                    text=text[start:end],
                     lemma=tok.lemma_,
                     pos=tok.pos_,
                     tag=tok.tag_,
                     dep=tok.dep_,
-                    head=base + tok.head.i,
-                    sent=sent_of.get(tok.i, sent_base),
+                    head=position.get(tok.head.i, n),
+                    sent=sent_of.get(tok.i, last_sentence),
                     ent_type=tok.ent_type_,
                     ent_iob=tok.ent_iob_ or "O",
                     morph=str(tok.morph),
@@ -98,27 +104,7 @@ def to_parse(docs: Iterable[tuple[int, Doc]], text: str, model: str) -> Parse:
             mentions.append(
                 EntityMention(span=Span.of(text, offset + ent.start_char, offset + ent.end_char), label=ent.label_)
             )
-    # token.i and head are positions in the spaCy docs; re-index after dropping whitespace tokens
-    position = {t.i: n for n, t in enumerate(tokens)}
-    reindexed = tuple(
-        Token(
-            i=n,
-            start=t.start,
-            end=t.end,
-            text=t.text,
-            lemma=t.lemma,
-            pos=t.pos,
-            tag=t.tag,
-            dep=t.dep,
-            head=position.get(t.head, n),
-            sent=t.sent,
-            ent_type=t.ent_type,
-            ent_iob=t.ent_iob,
-            morph=t.morph,
-        )
-        for n, t in enumerate(tokens)
-    )
-    return Parse(model=model, tokens=reindexed, sentences=tuple(sentences), mentions=tuple(mentions))
+    return Parse(model=model, tokens=tuple(tokens), sentences=tuple(sentences), mentions=tuple(mentions))
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:
