@@ -73,3 +73,21 @@ def test_issue_5_reference_article_times(seed_text: str) -> None:
                 assert value == "" or value.startswith(("XXXX" + want[4:], want)), (item, value)
             else:
                 assert value.startswith(want), (item, value)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The company extended its offer until Monday.", "Monday", "2023-11-27"),  # a deadline moved ahead
+        ("The offer had been scheduled to expire Friday.", "Friday", "2023-11-17"),  # a plan that is over
+        ("Trading is to resume Thursday.", "Thursday", "2023-11-23"),
+        ("He said he would travel to Paris on Thursday.", "Thursday", "2023-11-23"),
+        ("He met the minister on Thursday.", "Thursday", "2023-11-16"),
+        ("The board set Nov. 30 as the deadline.", "Nov. 30", "2023-11-30"),  # near ahead, whatever the tense
+    ],
+)
+def test_issue_5_tense_cues_place_days(sentence: str, expression: str, value: str) -> None:
+    settings = config.load({"stages": ("clean", "parse", "dates"), "raise_errors": True})
+    [result] = Pipeline(settings).pipe([Article(id="t", text=sentence, published=dt.date(2023, 11, 21))])
+    assert {t.span.text: t.value for t in result.times}[expression] == value

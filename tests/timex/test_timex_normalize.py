@@ -48,6 +48,9 @@ ANCHOR = dt.date(2023, 11, 21)  # a Tuesday
         ("November 20", "past", "DATE", "2023-11-20"),
         ("September 24", "", "DATE", "2023-09-24"),
         ("Dec. 15", "", "DATE", "2023-12-15"),
+        ("Nov. 30", "past", "DATE", "2023-11-30"),  # near ahead: not a year back
+        ("Nov. 12", "future", "DATE", "2023-11-12"),  # just past: not a year ahead
+        ("Dec. 30", "past", "DATE", "2022-12-30"),
         ("21 November 2023", "", "DATE", "2023-11-21"),
         ("March 3, 1999", "", "DATE", "1999-03-03"),
         ("July 1988", "", "DATE", "1988-07"),

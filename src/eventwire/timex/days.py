@@ -54,19 +54,30 @@ class CalendarRules(RuleBase):
         anchor = self.anchor
         if anchor is None:
             return Normal("DATE", f"XXXX-{month:02d}-{day:02d}", mod)
-        year = year_for(
-            anchor,
-            (month, day),
-            (anchor.month, anchor.day),
-            self._dir_for_month(month, tense),
-            bias=self.policy.future_bias,
-        )
+        direction = self._dir_for_month(month, tense)
+        year = year_for(anchor, (month, day), (anchor.month, anchor.day), direction, bias=self.policy.future_bias)
+        year = self._close_year(anchor, year, month, day)
         found = safe_date(year, month, day)
         if found is None:
             return Normal("DATE", f"{year:04d}-{month:02d}-{day:02d}", mod)
         return Normal("DATE", fmt(found, "D"), mod)
 
     _dm = _md
+
+    def _close_year(self, anchor: dt.date, year: int, month: int, day: int) -> int:
+        """A day the tense sent almost a year away comes back when the other reading is within the policy's window.
+
+        A writer adds the year to a date that is not near: "Nov. 10" in a past-tense sentence of Nov. 2 is the
+        coming deadline, and "the Feb. 23 accord" in a future-tense sentence of March 6 is the past one.
+        """
+        chosen = safe_date(year, month, min(day, 28))
+        if chosen is None:
+            return year
+        for other in (year - 1, year + 1):
+            near = safe_date(other, month, min(day, 28))
+            if near is not None and abs((near - anchor).days) <= self.policy.near_days < abs((chosen - anchor).days):
+                return other
+        return year
 
     def _dir_for_month(self, month: int, tense: Tense) -> str:
         """Past or future tense decides; otherwise the nearest such month to the anchor."""

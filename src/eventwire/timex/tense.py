@@ -11,11 +11,17 @@ from collections.abc import Sequence
 
 from eventwire.model import Token
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon", "should", "must", "could", "might", "can", "may"})
+_FUTURE_AUX = frozenset(
+    {"will", "would", "shall", "'ll", "wo", "gon", "should", "must", "could", "might", "can", "may"}
+)
 _STRONG_FUTURE_CUES = frozenset({"effective", "payable", "due", "expire", "expires", "scheduled", "slated", "planned",
                                  "upcoming", "deadline", "next", "record", "starting", "beginning"})  # fmt: skip
 _WEAK_FUTURE_CUES = frozenset({"by", "until", "till", "through"})
 _PAST_CUES = frozenset({"since", "ended", "last", "earlier", "ago"})
+#: "as previously planned Saturday": the plan, not the day, is what lies ahead.
+_EARLIER = frozenset({"previously", "originally", "initially", "had"})
+#: Verbs that move a deadline: "extended the offer until Nov. 9", "postponed until Tuesday" point ahead in any tense.
+_DEADLINE_VERBS = frozenset({"extend", "postpone", "delay", "defer", "adjourn", "give", "push", "move", "suspend"})
 _INTENT = frozenset(
     {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "agree", "decide", "prepare", "go", "set", "vow",
      "promise", "seek", "threaten", "propose", "need", "try", "slate", "due", "likely", "ready", "able", "continue",
@@ -29,17 +35,21 @@ def tense_of(tokens: Sequence[Token], inside: Sequence[Token]) -> str:
         return ""
     first = inside[0]
     verb = _governing_verb(tokens, first)
-    tense = _verb_tense(tokens, verb) if verb is not None and not _on_noun(tokens, inside) else ""
+    clause = _verb_tense(tokens, verb) if verb is not None else ""
+    tense = "" if _on_noun(tokens, inside) else clause
     for back in range(1, 3):
         i = first.i - back
         if i < 0 or tokens[i].sent != first.sent:
             break
         word = tokens[i].text.lower()
-        if word in _STRONG_FUTURE_CUES or (word in _WEAK_FUTURE_CUES and tense != "past"):
+        if word in _STRONG_FUTURE_CUES:
+            earlier = tokens[i - 1].text.lower() if i > 0 else ""
+            return "past" if earlier in _EARLIER or (verb is not None and _plan_over(tokens, verb)) else "future"
+        if word in _WEAK_FUTURE_CUES and (clause != "past" or (verb is not None and verb.lemma in _DEADLINE_VERBS)):
             return "future"
         if word in _PAST_CUES:
             return "past"
-        if tokens[i].pos not in ("ADP", "DET", "PUNCT", "ADV"):
+        if tokens[i].pos not in ("ADP", "DET", "PUNCT", "ADV", "NUM", "PROPN"):
             break
     return tense
 
@@ -71,6 +81,15 @@ def _children(tokens: Sequence[Token], head: Token) -> list[Token]:
     return [t for t in tokens[lo:hi] if t.head == head.i and t.i != head.i]
 
 
+def _plan_over(tokens: Sequence[Token], verb: Token) -> bool:
+    """True for a pluperfect plan: "had been scheduled to expire Friday", "had planned to vote Monday"."""
+    chain = [verb]
+    for _ in range(2):  # "expire" <- "due" <- "been": the plan's own verb is at most two heads up
+        head = chain[-1].head
+        chain.append(tokens[head] if 0 <= head < len(tokens) else chain[-1])
+    return any(c.lemma == "have" and c.tag == "VBD" for t in chain for c in _children(tokens, t))
+
+
 def _verb_tense(tokens: Sequence[Token], verb: Token) -> str:
     auxes = [c for c in _children(tokens, verb) if c.dep in ("aux", "auxpass")]
     words = {a.text.lower() for a in auxes}
@@ -78,8 +97,10 @@ def _verb_tense(tokens: Sequence[Token], verb: Token) -> str:
         return "future"
     if "to" in words and verb.tag == "VB":
         head = tokens[verb.head] if 0 <= verb.head < len(tokens) else verb
-        if head.lemma in _INTENT or head.i == verb.i:
-            return "future"
+        if _plan_over(tokens, verb):
+            return "past"
+        if head.lemma in _INTENT or head.i == verb.i or (head.lemma in ("be", "about") and 0 < verb.i - head.i <= 2):
+            return "future"  # "plans to meet Monday", "is to resume trading Tuesday"
         return ""
     if any(a.tag == "VBD" for a in auxes) or verb.tag == "VBD":
         return "past"

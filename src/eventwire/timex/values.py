@@ -26,6 +26,7 @@ class Policy:
         weekday_unknown: a weekday with no tense ("past": news mostly reports what happened).
         weekday_present: a weekday in a present-tense clause ("meet Monday": "nearest").
         future_bias: a future reading wins only when it is this many times nearer than the past one.
+        near_days: a month day this close to the anchor is read there whatever the tense says.
     """
 
     month_past: str = "past"
@@ -33,6 +34,7 @@ class Policy:
     weekday_unknown: str = "past"
     weekday_present: str = "nearest"
     future_bias: float = 1.5
+    near_days: int = 31
 
 
 DEFAULT_POLICY = Policy()
