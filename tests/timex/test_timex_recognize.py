@@ -60,6 +60,11 @@ def test_context_quarter_for_a_year_earlier() -> None:
     assert [f.value for f in find_times(text, anchor=dt.date(1989, 10, 26))] == ["1989-Q3", "1988-Q3"]
 
 
+def test_nine_month_comparisons_are_with_the_year() -> None:
+    text = "Profit rose in the third quarter. For the nine months, net rose from a year earlier."
+    assert [f.value for f in find_times(text, anchor=dt.date(1989, 10, 26))] == ["1989-Q3", "P9M", "1988"]
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.text(max_size=200),

@@ -43,6 +43,7 @@ def find_times(text: str, *, anchor: dt.date | None, tokens: Sequence[Token] = (
     found: list[Found] = []
     for cand in chosen:
         tense = tense_of(tokens, index.within(cand.start, cand.end)) if index is not None else ""
+        context.clause = text[_sentence_start(text, cand.start) : cand.start]
         normal = normaliser.run(cand.rule, cand.groups, tense)
         if normal is None:
             found.append(Found(cand.start, cand.end, cand.rule, "DATE", "", readable=False))
@@ -51,6 +52,12 @@ def find_times(text: str, *, anchor: dt.date | None, tokens: Sequence[Token] = (
         if cand.rule in _NOTED:
             context.note(normal)
     return found
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` begins (after the last full stop or line break, at most 400 back)."""
+    lo = max(0, at - 400)
+    return max(text.rfind(". ", lo, at) + 1, text.rfind("\n", lo, at) + 1, lo)
 
 
 def normalize(text: str, *, anchor: dt.date | None, tense: str = "") -> Normal | None:

@@ -106,8 +106,9 @@ class PeriodRules(RuleBase):
 
     def _period_of_year(self, g: Mapping[str, str], tense: Tense) -> Normal | None:
         year = int(g["year"])
-        if self.context.quarter:
-            return Normal("DATE", f"{year:04d}-Q{self.context.quarter[1]}")
+        quarter_said = self.context.period_quarter()
+        if quarter_said:
+            return Normal("DATE", f"{year:04d}-Q{quarter_said[1]}")
         return Normal("DATE", f"{year:04d}" if group(g, "unit") == "period" else f"{year:04d}-QX")
 
     def _yearago(self, g: Mapping[str, str], tense: Tense) -> Normal | None:
@@ -119,8 +120,11 @@ class PeriodRules(RuleBase):
             return Normal("DATE", "")
         if g.get("ord"):
             return Normal("DATE", f"{anchor.year - 1:04d}-Q{ORDINALS[group(g, 'ord')]}")
-        if unit in ("quarter", "period", "") and self.context.quarter:
-            year, q = self.context.quarter
+        quarter_said = self.context.period_quarter()
+        if unit in ("period", "") and quarter_said is None and self.context.quarter:
+            return Normal("DATE", f"{(self.context.year or anchor.year) - 1:04d}")
+        if unit in ("quarter", "period", "") and quarter_said:
+            year, q = quarter_said
             return Normal("DATE", f"{year - 1:04d}-Q{q}")
         if unit == "quarter":
             return Normal("DATE", fmt(shift(anchor, -4, "Q"), "Q"))
@@ -224,8 +228,9 @@ class PeriodRules(RuleBase):
             base = self.context.day
         if base is None:
             return Normal("DATE", "", qmod)
-        if code == "Y" and number == 1 and direction in ("earlier", "ago") and self.context.quarter:
-            year, q = self.context.quarter
+        quarter_said = self.context.period_quarter()
+        if code == "Y" and number == 1 and direction in ("earlier", "ago") and quarter_said:
+            year, q = quarter_said
             return Normal("DATE", f"{year - 1:04d}-Q{q}", qmod)
         if code == "Y" and direction in ("earlier", "later") and self.context.year:
             return Normal("DATE", f"{self.context.year + sign * number:04d}", qmod)

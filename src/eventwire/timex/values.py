@@ -57,6 +57,11 @@ class Context:
     quarter: tuple[int, int] | None = None
     year: int | None = None
     day: dt.date | None = None
+    clause: str = ""  # the sentence up to the expression being read
+
+    def period_quarter(self) -> tuple[int, int] | None:
+        """The quarter "a year earlier" compares with, unless the sentence compares months ("for the nine months")."""
+        return None if _SPAN_OF_MONTHS.search(self.clause) else self.quarter
 
     def note(self, normal: Normal) -> None:
         """Remember an absolute value for later "that quarter", "a year earlier" and the like."""
@@ -71,6 +76,11 @@ class Context:
         if match:
             self.year = int(match.group(1))
 
+
+#: A span of several months or a half year: what "a year earlier" compares then is a year, not the last quarter.
+_SPAN_OF_MONTHS = re.compile(
+    r"(?i)\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months|first\s+half|year[\s-]to[\s-]date)\b"
+)
 
 QUANTITY_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
