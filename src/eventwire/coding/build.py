@@ -60,9 +60,14 @@ def keep(cands: list[Candidate], analysis: Analysis) -> tuple[list[Candidate], l
     orphans: list[Candidate] = []
     for sentence, group in by_sentence.items():
         substantive = any(c.root != "01" and _emittable(c) for c in group)
+        main = any(c.root != "01" and not c.background and _emittable(c) for c in group)
         for cand in group:
             if cand.root == "01" and (substantive or sentence in quoted or _has_quote_mark(analysis, cand)):
                 continue
+            if cand.background and main:
+                if cand.nominal:
+                    orphans.append(cand)  # still a mention of an event coded elsewhere
+                continue  # background of the main clause's event, not an event of the report
             if _emittable(cand):
                 kept.append(cand)
             elif cand.nominal:

@@ -11,7 +11,15 @@ from eventwire.coding.patterns import Lexicon, Pattern, kind_of, match
 from eventwire.coding.sides import ActorIndex, Side, same_actor
 from eventwire.coding.tree import Tree
 from eventwire.coding.user_verbs import UserMatch, UserVerbs
-from eventwire.coding.vocab import ABSORBING_ROOTS, INTENT, REFUSAL, REPORTING, VERBAL_ROOTS
+from eventwire.coding.vocab import (
+    ABSORBING_ROOTS,
+    INTENT,
+    REFUSAL,
+    REPORTING,
+    TEMPORAL_MARKS,
+    TEMPORAL_PREPS,
+    VERBAL_ROOTS,
+)
 from eventwire.model import Modality, Quote, Token
 
 __all__ = ["REPORTING", "VERBAL_ROOTS", "Candidate", "Extractor"]
@@ -39,6 +47,8 @@ class Candidate:
     rule: str = ""
     user: UserMatch | None = None
     reciprocal: bool = False
+    #: the trigger sits in a background time clause ("after rebels seized power")
+    background: bool = False
 
     @property
     def root(self) -> str:
@@ -82,9 +92,25 @@ class Extractor(SideFinder):
         kept = [c for c in kept if not (_carrier(c) and self._reports_event(c, kept))]
         for cand in kept:
             self._fill(cand)
+            cand.background = self._background(cand.trigger)
         return kept + [r for c in kept if (r := _reverse(c)) is not None]
 
     # ----------------------------------------------------------------- triggers
+    def _background(self, tok: Token) -> bool:
+        """True when the token belongs to a subordinate time clause or phrase of its sentence."""
+        current = tok
+        for head in self.tree.ancestors(tok):
+            if current.dep == "advcl" and any(
+                k.dep == "mark" and k.lemma.lower() in TEMPORAL_MARKS for k in self.tree.children(current)
+            ):
+                return True
+            if current.dep in ("pobj", "pcomp") and head.dep == "prep" and head.lemma.lower() in TEMPORAL_PREPS:
+                return True
+            if current.dep in ("ccomp", "parataxis") and head.lemma.lower() in REPORTING:
+                return False  # the reported clause is the main clause of its report
+            current = head
+        return False
+
     def _reports_event(self, cand: Candidate, kept: list[Candidate]) -> bool:
         """True when a coded trigger sits in the complement of the reporting verb ``cand``."""
         for other in kept:
@@ -151,8 +177,8 @@ class Extractor(SideFinder):
         if cand.pattern is MODAL_DEMAND:
             cand.sources = self._speaker(cand)
             cand.targets = [s for s in self._subjects(tok) if s.actor is not None]
-        elif cand.user is not None and cand.user.compound:
-            cand.sources = list(cand.user.compound)
+        elif cand.user is not None and cand.user.compound and not cand.user.compound_after:
+            cand.sources = list(cand.user.compound)  # "X and Y have met": events between them
             cand.targets = list(cand.user.compound)
             cand.reciprocal = True
         elif cand.nominal:
@@ -163,7 +189,8 @@ class Extractor(SideFinder):
             cand.targets = self._verb_targets(tok, cand.root)
         if cand.user is not None and not cand.reciprocal:
             cand.sources = cand.user.sources or cand.sources
-            cand.targets = cand.user.targets or cand.targets
+            after = cand.user.compound if cand.user.compound_after else []
+            cand.targets = cand.user.targets or after or cand.targets or self._clause_partner(tok)
         if not cand.sources and not cand.nominal and (cand.quote is not None or cand.root == "01"):
             cand.sources = self._speaker(cand) if _first_person_or_none(self.tree, tok) else []
         if not cand.reciprocal:

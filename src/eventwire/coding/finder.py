@@ -56,7 +56,13 @@ class SideFinder:
         for _ in range(4):
             subjects = self.tree.children(current, "nsubj", "csubj")
             for k in subjects:
-                if k.tag == "PRP" and k.text.lower() in ("he", "she", "it", "they"):
+                head = self.tree.head(current)
+                if (
+                    k.tag == "PRP"
+                    and k.text.lower() in ("he", "she", "it", "they")
+                    and head is not None
+                    and head.lemma.lower() in REPORTING
+                ):
                     reporter = self._reporter(current)
                     if reporter:
                         return reporter
@@ -126,12 +132,30 @@ class SideFinder:
                 return sides
         return []
 
+    def _clause_partner(self, trigger: Token) -> list[Side]:
+        """The first actor named after the verb inside its own clause (PETRARCH's verb-phrase target):
+        objects, prepositional phrases and their modifiers, not adverbial or reported clauses."""
+        skip = frozenset(
+            k.i
+            for k in self.tree.subtree(trigger)
+            if k.i != trigger.i and k.dep in ("advcl", "ccomp", "parataxis", "relcl", "nsubj", "nsubjpass", "conj")
+        )
+        for k in sorted(self.tree.subtree(trigger, skip=skip), key=lambda t: t.i):
+            if k.i > trigger.i and k.i in self.actors.by_token:
+                head = k
+                while self.actors.by_token.get(head.head) is self.actors.by_token[k.i] and head.head != head.i:
+                    head = self.tree.tokens[head.head]
+                sides = self.actors.resolve(head)
+                if sides:
+                    return sides
+        return []
+
     def _phrase_partner(self, noun: Token, *, depth: int) -> list[Side]:
         """An actor named in the object's own prepositional chain ("restore ties with X",
         "welcomed the resumption of ties between X and Y"), nearest first."""
         for prep in self.tree.children(noun, "prep"):
             lemma = prep.lemma.lower()
-            if lemma not in NOUN_TARGET_PREPS:
+            if lemma not in NOUN_TARGET_PREPS and lemma not in TARGET_PREPS:
                 continue
             for obj in self.tree.children(prep, "pobj"):
                 sides = [] if lemma == "of" else self.actors.resolve(obj)

@@ -32,6 +32,8 @@ class UserMatch:
     sources: list[Side] = field(default_factory=list)
     targets: list[Side] = field(default_factory=list)
     compound: list[Side] = field(default_factory=list)
+    #: the compound slot stands after the verb ("agrees with X and Y"): its members are targets
+    compound_after: bool = False
 
 
 def verb_dictionaries(paths: Iterable[Path]) -> tuple[VerbDictionary, ...]:
@@ -73,6 +75,7 @@ class UserVerbs:
                     best.sources = self._sides(slots.get("source", []))
                     best.targets = self._sides(slots.get("target", []))
                     best.compound = self._sides(slots.get("compound", []))
+                    best.compound_after = any(t.i > tok.i for t in slots.get("compound", []))
             if best is not None:
                 return best
             return UserMatch(code=entry.code, rule=f"{Path(dictionary.path).name}:{entry.line}")

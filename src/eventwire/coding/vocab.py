@@ -122,3 +122,6 @@ AGENT_VERBS = frozenset(
         "order",
     }
 )
+#: Subordinators and prepositions of background time clauses ("after rebels seized power", "since the attack").
+TEMPORAL_MARKS = frozenset({"after", "since", "before", "when", "until", "till", "while", "once", "as"})
+TEMPORAL_PREPS = frozenset({"after", "since", "before", "following", "until", "till"})

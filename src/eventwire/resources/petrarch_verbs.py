@@ -7,7 +7,7 @@ A verbs file is a list of synonym blocks::
     BAN {BANS BANNED}              irregular ones listed in {...}; a verb may carry its own [code]
     +CORDON_OFF {+CORDONED_OFF}    multi-word verbs: "_" joins the words, "+" marks the verb itself
     - SAID WOULD * ATTACK [173]    patterns: words before and after the verb ("*")
-    - + * IN $  [075]              "+" source, "$" target, "%" compound actor, "^" skip a phrase
+    - + * IN $  [075]              "$" source, "+" target, "%" compound actor, "^" skip a phrase
 
 ``&NAME`` blocks of ``+word`` lines define synonym sets (plurals are added unless the label or the
 member ends with "_"); synsets may be used anywhere a word can. In patterns a space lets other words
@@ -34,7 +34,8 @@ _NUMERIC = re.compile(r"^(\d{2,4})[A-Za-z]?$")
 _MAX_EXPANSIONS = 64
 
 ElementKind = Literal["words", "source", "target", "compound", "skip"]
-SLOTS: dict[str, ElementKind] = {"+": "source", "$": "target", "%": "compound", "^": "skip"}
+#: TABARI's slot marks: "$" the source, "+" the target, "%" a compound actor, "^" a skipped phrase.
+SLOTS: dict[str, ElementKind] = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
 
 
 @dataclass(frozen=True, slots=True)
