@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 from eventwire import config
 from eventwire.ids import article_id
@@ -137,3 +138,49 @@ def test_year_less_past_date_is_not_after_the_report() -> None:
 def test_ids_are_stable() -> None:
     analysis = analyse("Serbia attacked Kosovo.")
     assert [e.id for e in code(analysis)] == [e.id for e in code(analysis)]
+
+
+USER_VERBS = """--- RESTORE  [064]  ---
+RESTORE
+- NOT * RELATIONS  [112]
+
+--- MEET  [031:031]  ---
+MEET
+- % HAVE *  [191]
+
+--- SAID  [023]  ---
+SAID
+"""
+
+
+def code_with_verbs(analysis: Analysis, tmp_path: Path) -> tuple[Event, ...]:
+    path = tmp_path / "user.verbs.txt"
+    path.write_text(USER_VERBS, encoding="utf-8")
+    return code_events(analysis, config.load({"dictionaries": (path,)})).events
+
+
+def test_user_verbs_take_precedence_and_the_lexicon_fills_gaps(tmp_path: Path) -> None:
+    events = code_with_verbs(analyse("Serbia restored ties with Kosovo and attacked Albania."), tmp_path)
+    by_code = {e.cameo: keys(e) for e in events}
+    assert by_code["064"] == ("06", "SRB", "XKX")  # the user's own numbering, target from "ties with X"
+    assert by_code["064"] and any(e.root == "19" for e in events)  # "attack" is not in the user file
+    assert all(e.rule.startswith("user:") for e in events if e.cameo == "064")
+
+
+def test_user_paired_codes_and_compound_slots(tmp_path: Path) -> None:
+    met = code_with_verbs(analyse("Serbia met Kosovo on Monday."), tmp_path)
+    assert sorted(keys(e) for e in met) == [("03", "SRB", "XKX"), ("03", "XKX", "SRB")]
+    both = code_with_verbs(analyse("Serbia and Kosovo have met in Brussels."), tmp_path)
+    assert sorted(keys(e) for e in both) == [("19", "SRB", "XKX"), ("19", "XKX", "SRB")]
+
+
+def test_user_reporting_verb_carries_the_reported_event(tmp_path: Path) -> None:
+    events = code_with_verbs(analyse("Serbia will restore ties with Kosovo, an official said."), tmp_path)
+    assert [e.cameo for e in events] == ["064"]  # no recoding of the user's code to an intent
+
+
+def test_background_time_clause_is_left_out_when_the_main_clause_codes() -> None:
+    events = code(analyse("Serbia condemned Kosovo after Albania attacked Croatia."))
+    assert [e.root for e in events] == ["11"]
+    alone = code(analyse("After Albania attacked Croatia, talks stalled."))
+    assert [e.root for e in alone] == ["19"]
