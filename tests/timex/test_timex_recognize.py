@@ -111,3 +111,10 @@ def test_windows_find_what_a_full_scan_finds(parts: list[str]) -> None:
             if match.end() > match.start():
                 full.append((name, match.end()))
     assert sorted((c.rule, c.end) for c in windowed) == sorted(full)
+
+
+def test_ages_are_not_durations_and_parts_of_day_take_their_day() -> None:
+    anchor = dt.date(1989, 11, 2)
+    assert find_times("Smith, 52 years old, will retire.", anchor=anchor) == []
+    [found] = find_times("Shares rose at mid-afternoon yesterday.", anchor=anchor)
+    assert (found.type, found.value) == ("TIME", "1989-11-01TAF")

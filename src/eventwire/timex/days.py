@@ -308,7 +308,8 @@ class CalendarRules(RuleBase):
             part = PARTS_OF_DAY.get(word, "NI")
             if self.anchor is None:
                 return Normal("TIME", "")
-            return Normal("TIME", f"{fmt(self.anchor, 'D')}T{part}")
+            day = self._day_of(g, tense)  # "mid-afternoon yesterday"; the anchor without a day word
+            return Normal("TIME", f"{day[:10]}T{part}")
         part, rel = PARTS_OF_DAY[group(g, "part")], group(g, "rel")
         if self.anchor is None:
             return Normal("TIME", "")

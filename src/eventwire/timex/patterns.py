@@ -130,7 +130,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "partofday",
         rf"(?P<rel>this|last|that|tomorrow|yesterday|early\s+this|late\s+last|late\s+this|later\s+this|earlier\s+this"
-        rf"|the\s+next|the\s+following|the\s+same|in\s+the)\s+{PART}|(?P<word>overnight|mid-?afternoon|mid-?morning)",
+        rf"|the\s+next|the\s+following|the\s+same|in\s+the)\s+{PART}|(?P<word>overnight|mid-?afternoon|mid-?morning)"
+        r"(?:,?\s+(?P<dayrel>yesterday|today|tomorrow))?",
     ),
     (
         "season",

@@ -182,6 +182,8 @@ def acceptable(cand: Candidate, text: str, index: TokenIndex | None) -> bool:
         unit = g.get("unit", "").lower()
         if unit in ("seconds", "minutes", "hours", "nights", "quarters", "weekends", "decades", "centuries"):
             return False
+        if re.search(r"\d\s*$", before) or re.match(r"[\s-]+old\b", after):
+            return False  # "37 years old": an age, which the duration rule has already turned down
     if rule == "ref":
         word = " ".join(g.get("word", "").lower().split())
         if word in _RISKY_WORDS:
