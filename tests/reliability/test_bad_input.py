@@ -106,7 +106,7 @@ def test_invalid_utf8_is_processed_with_the_bytes_replaced_and_flagged(tmp_path:
     outcome = run(tmp_path, tmp_path / "latin1.txt")
     [record] = outcome.records
     assert "caf\ufffd" in record["text"]
-    assert outcome.problems() == ["ingest.encoding"]
+    assert "ingest.encoding" in outcome.problems()
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
