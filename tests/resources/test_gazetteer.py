@@ -88,3 +88,9 @@ def test_region_named_after_its_seat_gets_the_seats_admin1(g: Gazetteer) -> None
     region = next(e for e in g.lookup("Idlib") if e.feature == "region")
     city = next(e for e in g.lookup("Idlib") if e.feature == "city")
     assert region.admin1 == city.admin1 != ""
+
+
+def test_territory_without_a_position_in_our_table_gets_the_middle_of_its_places(g: Gazetteer) -> None:
+    macao = g.lookup("Macau")[0]
+    assert macao.feature == "country" and macao.geonameid == 1821275
+    assert macao.lat is not None and macao.lon is not None and 21.5 < macao.lat < 23 and 113 < macao.lon < 114.5

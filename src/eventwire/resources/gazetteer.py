@@ -170,11 +170,16 @@ def _build() -> Gazetteer:
     builder = _Builder()
     countries = json.loads((source / "countries.json").read_text(encoding="utf-8"))
     populations = {c["iso"]: int(c.get("population") or 0) for c in countries.values()}
+    cities = json.loads((source / "cities500.json").read_text(encoding="utf-8"))
+    ranked = sorted(cities.values(), key=lambda c: -int(c.get("population") or 0))
+    middles = _admin1_middles(ranked)
     for iso2, _iso3, gid, lat, lon, name, aliases in _tsv("countries_geo.tsv"):
         names = [name, *filter(None, aliases.split("|"))]
         record = pycountry.countries.get(alpha_2=iso2)
         if record is not None:
             names += [getattr(record, f, "") for f in ("name", "common_name", "official_name")]
+        if not lat or not lon:  # small territories: the middle of their places
+            lat, lon = (str(v) for v in middles.get((iso2, ""), ("", "")))
         row: Row = (int(gid), name, iso2, _float(lat), _float(lon), "country", populations.get(iso2, 0), "", False)
         builder.add(row, names)
     for code, cont in json.loads((source / "continents.json").read_text(encoding="utf-8")).items():
@@ -191,9 +196,6 @@ def _build() -> Gazetteer:
             False,
         )
         builder.add(row, [cont["toponymName"], *english])
-    cities = json.loads((source / "cities500.json").read_text(encoding="utf-8"))
-    ranked = sorted(cities.values(), key=lambda c: -int(c.get("population") or 0))
-    middles = _admin1_middles(ranked)
     known_regions: set[tuple[str, str]] = set()
     for name, aliases, country, feature, gid, admin1, lat, lon in _tsv("geo_regions.tsv"):
         row = (int(gid) if gid else None, name, country, _float(lat), _float(lon), feature, 0, admin1, False)
@@ -274,13 +276,14 @@ def _seat_admin1(ranked: list[dict[str, object]]) -> dict[tuple[str, str], str]:
 
 
 def _admin1_middles(ranked: list[dict[str, object]]) -> dict[tuple[str, str], tuple[float, float]]:
-    """The middle of each first-level region's places: trimmed mean of their latitudes and longitudes."""
+    """The middle of each first-level region's places (and of each country's, under admin1 ""): trimmed means."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for city in ranked:
         code = str(city.get("admin1code") or "")
+        lat, lon = city["latitude"], city["longitude"]
+        assert isinstance(lat, (int, float, str)) and isinstance(lon, (int, float, str))
+        points.setdefault((str(city["countrycode"]), ""), []).append((float(lat), float(lon)))
         if code and code != "00":
-            lat, lon = city["latitude"], city["longitude"]
-            assert isinstance(lat, (int, float, str)) and isinstance(lon, (int, float, str))
             points.setdefault((str(city["countrycode"]), code), []).append((float(lat), float(lon)))
     return {key: (_trimmed([p[0] for p in pts]), _trimmed([p[1] for p in pts])) for key, pts in points.items()}
 

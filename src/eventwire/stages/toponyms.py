@@ -90,6 +90,9 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
         start, end = trim(text, mention.span.start, mention.span.end)
         if start >= end:
             continue
+        cut = _CUT_ABBREVIATION.match(text, end)
+        if cut and re.search(r"\b(?:St|Ste|Mt|Ft|Pt)\.$", text[start:end]):
+            end = cut.end()  # the parser stopped at the abbreviation's dot: "Fort St." + "John"
         surface = text[start:end]
         if mention.label in PLACE_LABELS:
             if not (surface[:1].isupper() or _DIRECTIONS.match(surface)):
@@ -152,6 +155,7 @@ def _qualifiers(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list
     return spans
 
 
+_CUT_ABBREVIATION = re.compile(r"[ ][A-Z][a-z]+")
 _QUALIFIED = re.compile(
     r"\b((?:[A-Z][\w'\u2019.-]*[ \t]){0,2}[A-Z][\w'\u2019-]*),[ \t]*"
     r"((?:[A-Z][a-z]{0,4}\.[ ]?){1,3}|[A-Z]{2}\b|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
