@@ -1,12 +1,15 @@
 """The knowledge base shipped with eventwire: countries, organisations and role words.
 
-The tables live in ``resources/data`` as tab-separated files written for eventwire (facts only:
+Persons (``persons.tsv``) are well-known office holders with the dates of each office, so that
+an actor is coded for the office held on the article's day (a former president is no longer the
+government). The tables live in ``resources/data`` as tab-separated files written for eventwire (facts only:
 names, ISO codes, CAMEO codes). Each starts with a ``# ... <TAB>version N`` line. They are read
 once per process.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.errors import ResourceError
-from eventwire.resources.lexicon import ActorEntry, AgentEntry, PhraseIndex
+from eventwire.resources.lexicon import ActorEntry, AgentEntry, DatedCode, PhraseIndex, Tenure
 
 DATA = "eventwire.resources.data"
 
@@ -122,6 +125,35 @@ def _org_entry(row: list[str]) -> tuple[ActorEntry, tuple[str, ...]]:
     return entry, (name, full, *_split(aliases))
 
 
+def _day(cell: str, table: str) -> dt.date | None:
+    if not cell:
+        return None
+    try:
+        return dt.date.fromisoformat(cell)
+    except ValueError as exc:
+        raise ResourceError(f"knowledge-base table {table}: {cell!r} is not a YYYY-MM-DD date") from exc
+
+
+def _person_entries(rows: list[list[str]]) -> Iterator[tuple[str, ActorEntry]]:
+    """(name, entry) pairs of persons.tsv: rows of one name are the offices of one person."""
+    grouped: dict[str, list[list[str]]] = {}
+    for row in rows:
+        grouped.setdefault(_cell(row, 0), []).append(row)
+    for name, group in grouped.items():
+        tenures = tuple(
+            Tenure(
+                code=DatedCode(_cell(r, 4), _day(_cell(r, 6), "persons.tsv"), _day(_cell(r, 7), "persons.tsv")),
+                role=_cell(r, 3) or None,
+                org=_cell(r, 5) or None,
+            )
+            for r in group
+        )
+        slug = "-".join(name.casefold().split())
+        entry = ActorEntry(id=f"person:{slug}", name=name, kind="person", country=_cell(group[0], 2), tenures=tenures)
+        for surface in (name, *(a for r in group for a in _split(_cell(r, 1)))):
+            yield surface, entry
+
+
 @functools.cache
 def load_kb() -> KnowledgeBase:
     """The shipped knowledge base (loaded once per process)."""
@@ -129,6 +161,7 @@ def load_kb() -> KnowledgeBase:
     o_version, o_rows = _rows("organisations.tsv")
     r_version, r_rows = _rows("roles.tsv")
     g_version, g_rows = _rows("regions.tsv")
+    p_version, p_rows = _rows("persons.tsv")
     countries: dict[str, Country] = {}
     actors = PhraseIndex()
     by_id: dict[str, ActorEntry] = {}
@@ -160,6 +193,9 @@ def load_kb() -> KnowledgeBase:
         region = ActorEntry(id=f"region:{name.casefold()}", name=name, kind="region", country=iso3, cameo=iso3)
         actors.add(name, region)
         by_id[region.id] = region
+    for surface, entry in _person_entries(p_rows):
+        actors.add(surface, entry)
+        by_id[entry.id] = entry
     agents = PhraseIndex(proper=False)
     for row in r_rows:
         words, label, sector, kind, org = (_cell(row, i) for i in range(5))
@@ -167,7 +203,9 @@ def load_kb() -> KnowledgeBase:
             id=f"role:{words}", label=label, sector=sector, person=kind != "group", org=f"org:{org}" if org else None
         )
         agents.add(words, agent)
-    version = f"countries {c_version}, organisations {o_version}, roles {r_version}, regions {g_version}"
+    version = (
+        f"countries {c_version}, organisations {o_version}, roles {r_version}, regions {g_version}, persons {p_version}"
+    )
     return KnowledgeBase(version=version, countries=countries, actors=actors, agents=agents, by_id=by_id)
 
 

@@ -41,6 +41,15 @@ class DatedCode:
 
 
 @dataclass(frozen=True, slots=True)
+class Tenure:
+    """An office a person held: its CAMEO code with its dates, the role label and the organisation."""
+
+    code: DatedCode
+    role: str | None = None
+    org: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ActorEntry:
     """Someone who acts: a country, an organisation, a named person or group."""
 
@@ -55,6 +64,7 @@ class ActorEntry:
     codes: tuple[DatedCode, ...] = ()
     nominals: tuple[str, ...] = ()
     parent: str | None = None
+    tenures: tuple[Tenure, ...] = ()
 
     def code_on(self, day: dt.date | None) -> str | None:
         """The CAMEO code valid on ``day``: the first date-restricted code that applies, else the default."""
@@ -62,6 +72,15 @@ class ActorEntry:
             if (dated.start or dated.end) and dated.applies(day):
                 return dated.code
         return self.cameo
+
+    def tenure_on(self, day: dt.date | None) -> Tenure | None:
+        """The office held on ``day``: a dated tenure covering it, else the undated default; None on an unknown day."""
+        if day is None:
+            return None
+        for tenure in self.tenures:
+            if (tenure.code.start or tenure.code.end) and tenure.code.applies(day):
+                return tenure
+        return next((t for t in self.tenures if t.code.start is None and t.code.end is None), None)
 
 
 @dataclass(frozen=True, slots=True)

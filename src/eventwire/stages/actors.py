@@ -11,6 +11,7 @@ them. Coreferent mentions (role nominals, "the alliance", pronouns) are added by
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -27,6 +28,10 @@ from eventwire.stages.actor_names import article_country, city_country, named_co
 from eventwire.stages.entities import key
 
 _AGENTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
+_DATELINE = re.compile(r"\s*[,(]|\s*[-\u2013\u2014\u2015]")
+_DASH = re.compile(r"\s*[-\u2013\u2014\u2015]\s")
+#: Titles that say nothing of whom their holder works for: no national default for them.
+_GENERIC_LABELS = frozenset({"Spokesperson", "Official", "Head", "Chair", "Leader", "Secretary", "Lawyer", "Campaign"})
 _SECTOR_LABELS = {
     "GOV": "Government",
     "MIL": "Military",
@@ -54,6 +59,17 @@ def actor_from_entry(entry: ActorEntry, ctx: ActorText, *, agentive: bool = Fals
         return Actor(role="Ethnic group")
     if entry.kind == "religion":
         return Actor(role="Religious group", cameo=entry.cameo)
+    if entry.kind == "person" and entry.tenures:
+        tenure = entry.tenure_on(ctx.day)
+        if tenure is None:
+            return Actor(country=entry.country, cameo=entry.country)
+        office = tenure.code.code
+        return Actor(
+            country=None if office[:3] in ("IGO", "NGO") else entry.country,
+            org=tenure.org,
+            role=tenure.role,
+            cameo=office,
+        )
     if entry.kind == "capital":
         if agentive:
             return Actor(country=entry.country, role="Government", cameo=compose(entry.cameo, "GOV"))
@@ -88,7 +104,13 @@ def actor_from_phrase(phrase: RolePhrase, ctx: ActorText, home: str | None = Non
         if base_code is not None and base_code.startswith(("---", "+++")):
             base_code, country = None, None
     label = agent.label if agent is not None else None
-    if entry is None and home is not None and agent is not None and agent.sector[:3] not in ("IGO", "NGO"):
+    if (
+        entry is None
+        and home is not None
+        and agent is not None
+        and agent.sector[:3] not in ("IGO", "NGO")
+        and agent.label not in _GENERIC_LABELS
+    ):
         country = base_code = home
     if phrase.former and agent is not None:
         # a former office holder speaks for no government: CAMEO's elites (ELI)
@@ -103,6 +125,12 @@ def actor_from_phrase(phrase: RolePhrase, ctx: ActorText, home: str | None = Non
 
 
 def _agentive(tokens: tuple[Token, ...], ctx: ActorText, span: Span) -> bool:
+    line_start = span.start == 0 or ctx.text[span.start - 1] == "\n"
+    after = ctx.text[span.end : span.end + 4]
+    if line_start and (_DASH.match(after) or (span.text.isupper() and _DATELINE.match(after))):
+        return False  # "WASHINGTON -": a dateline says where the story was filed
+    if ctx.text[span.end : span.end + 1] == "-":
+        return False  # "Brussels-based", "Moscow-backed"
     if ctx.text[span.end : span.end + 2] in ("'s", "' "):
         return True
     inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
@@ -122,8 +150,13 @@ def _link_person(
 ) -> tuple[Actor | None, str | None]:
     for mention in entity.mentions:
         entry = ctx.actor_at(mention.start, mention.end)
-        if entry is not None and entry.kind in ("actor", "person"):
+        if entry is not None and entry.kind in ("actor", "person") and not entry.tenures:
             return actor_from_entry(entry, ctx), entry.id
+    known = _known_person(entity, ctx)
+    if known is not None:
+        if known.tenure_on(ctx.day) is not None:
+            return actor_from_entry(known, ctx), known.id
+        home, others = known.country, ()  # no office known for the day: the text's roles, in the person's country
     phrases: list[RolePhrase] = []
     for mention in entity.mentions:
         for phrase in (
@@ -134,7 +167,7 @@ def _link_person(
             if phrase is not None:
                 phrases.append(phrase)
     if not phrases:
-        return None, None
+        return (actor_from_entry(known, ctx), known.id) if known is not None else (None, None)
     # the best phrase: a current role with its actor, then a current role, then any; the first of its rank
     found = min(phrases, key=lambda p: (p.agent is None, p.former, p.actor is None or p.actor.kind == "ethnic"))
     if found.agent is not None and (found.actor is None or found.actor.kind == "ethnic"):
@@ -147,7 +180,17 @@ def _link_person(
             found = RolePhrase(with_agent[0].agent, found.actor, found.start, found.end, None, with_agent[0].former)
     if home is not None and found.actor is None and _foreign_near(entity, home, others):
         home = None
-    return actor_from_phrase(found, ctx, home), None
+    return actor_from_phrase(found, ctx, home), known.id if known is not None else None
+
+
+def _known_person(entity: Entity, ctx: ActorText) -> ActorEntry | None:
+    """The knowledge-base person an entity's full name (or a multi-word mention of it) names."""
+    names = [entity.name, *(m.text for m in entity.mentions if len(m.text.split()) >= 2)]
+    for name in dict.fromkeys(names):
+        entry = ctx.lookup(name)
+        if entry is not None and entry.kind == "person" and entry.tenures:
+            return entry
+    return None
 
 
 def _foreign_near(entity: Entity, home: str, others: Sequence[tuple[int, str]], reach: int = 300) -> bool:
