@@ -97,6 +97,14 @@ def extract_command(
     show_default=True,
     help="Inputs per database transaction; a killed run keeps every batch committed before it.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Analyse on a local Dask cluster of this many processes (needs the 'distributed' extra); 0: here.",
+)
+@click.option("--scheduler", help="Address of a running Dask scheduler to analyse on (e.g. tcp://10.0.0.5:8786).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--strict", is_flag=True, help="Exit 3 when any problem or rejection was recorded.")
 def run_command(
@@ -106,6 +114,8 @@ def run_command(
     max_chars: int | None,
     as_json: bool,
     batch: int,
+    workers: int,
+    scheduler: str | None,
     quiet: bool,
     strict: bool,
 ) -> None:
@@ -133,7 +143,7 @@ def run_command(
                 bar.advance(task)
 
             settings = _settings(published=published, max_chars=max_chars)
-            summary = run(inputs, settings, db=db, progress=tick, batch=batch)
+            summary = run(inputs, settings, db=db, progress=tick, batch=batch, workers=workers, scheduler=scheduler)
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

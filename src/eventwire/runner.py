@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from eventwire.stages.ingest import IngestSettings, read_inputs
 from eventwire.store.duckdb import Store
 
 Progress = Callable[[Analysis | Rejection], None]
+Pipe = Callable[[Iterable[Article]], Iterator[Analysis]]
 
 
 @dataclass(slots=True)
@@ -72,8 +74,13 @@ class Summary:
         }
 
 
-def analyse(inputs: Iterable[Article | Rejection], settings: Settings) -> Iterator[Analysis | Rejection]:
-    """Analyse articles and pass rejections through, in input order, flagging repeated articles."""
+def analyse(
+    inputs: Iterable[Article | Rejection], settings: Settings, *, pipe: Pipe | None = None
+) -> Iterator[Analysis | Rejection]:
+    """Analyse articles and pass rejections through, in input order, flagging repeated articles.
+
+    ``pipe`` runs the stages (default: a local Pipeline; ``distributed.cluster_pipe`` for a Dask cluster).
+    """
     pending: list[Rejection] = []
     seen: set[str] = set()
     index = ArticleIndex()
@@ -92,7 +99,7 @@ def analyse(inputs: Iterable[Article | Rejection], settings: Settings) -> Iterat
             seen.add(item.id)
             yield item
 
-    for analysis in Pipeline(settings).pipe(articles()):
+    for analysis in (pipe or Pipeline(settings).pipe)(articles()):
         while pending:
             yield pending.pop(0)
         yield index.check(analysis)
@@ -114,14 +121,40 @@ def run(
     db: str | Path,
     progress: Progress | None = None,
     batch: int = 50,
+    workers: int = 0,
+    scheduler: str | None = None,
 ) -> Summary:
-    """Analyse the inputs into the store at ``db`` and return the summary."""
+    """Analyse the inputs into the store at ``db`` and return the summary.
+
+    With ``workers`` (a local Dask cluster of that many processes) or ``scheduler`` (the address of a
+    running Dask scheduler) the stages run on the cluster; reading, duplicate flagging and the store
+    stay here, so the database is the same as a local run's.
+    """
+    with ExitStack() as stack:
+        pipe: Pipe | None = None
+        if workers or scheduler:
+            from eventwire.distributed import cluster_pipe, connect
+
+            client = stack.enter_context(connect(workers=workers or 2, scheduler=scheduler))
+            pipe = cluster_pipe(client, settings)
+        return _run(paths, settings, db=db, progress=progress, batch=batch, pipe=pipe)
+
+
+def _run(
+    paths: Iterable[str],
+    settings: Settings,
+    *,
+    db: str | Path,
+    progress: Progress | None,
+    batch: int,
+    pipe: Pipe | None,
+) -> Summary:
     summary = Summary()
     inputs = read_inputs(paths, IngestSettings(published=settings.published, max_bytes=settings.max_chars * 4 + 1024))
     with Store(db) as store:
         done: list[Analysis] = []
         rejected: list[Rejection] = []
-        for item in analyse(inputs, settings):
+        for item in analyse(inputs, settings, pipe=pipe):
             summary.count(item)
             if isinstance(item, Rejection):
                 rejected.append(item)

@@ -49,9 +49,14 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "two.txt").write_text("Two.", encoding="utf-8")
     (tmp_path / "one.md").write_text("One.", encoding="utf-8")
-    (tmp_path / "skip.bin").write_bytes(b"\x00\x01")
-    texts = [i.text for i in _read(tmp_path) if isinstance(i, Article)]
-    assert texts == ["Two.", "One."]
+    (tmp_path / "photo.jpg").write_bytes(b"\x00\x01")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "three.txt").write_text("Three.", encoding="utf-8")
+    items = _read(tmp_path)
+    assert [i.text for i in items if isinstance(i, Article)] == ["Two.", "One."]
+    assert [(i.code, i.origin.endswith("photo.jpg")) for i in items if isinstance(i, Rejection)] == [
+        ("ingest.unsupported", True)
+    ]
 
 
 def test_published_option_fills_only_missing_dates(tmp_path: Path) -> None:

@@ -45,8 +45,17 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings) -> Iterator[Arti
             raise InputError(f"{name}: no such file or directory")
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue  # hidden files and folders (.git, .DS_Store) are not inputs
+                if child.suffix.lower() in SUFFIXES:
                     yield from read_file(child, settings)
+                else:
+                    yield _reject(
+                        str(child),
+                        None,
+                        "ingest.unsupported",
+                        f"suffix {child.suffix!r} is not read; readable: {', '.join(sorted(s for s in SUFFIXES if s))}",
+                    )
         else:
             yield from read_file(path, settings)
 
