@@ -38,7 +38,8 @@ def run() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    figures = report(sys.argv[1] if len(sys.argv) > 1 else GOLD)
+    # the scorer runs in its own folder: a relative GOLD (e.g. one half, ../shared/.../tbaq/AQUAINT) is made absolute
+    figures = report(os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else GOLD)
     for name, value in figures.items():
         if name != "misses":
             print(f"{name:28s} {value}")
