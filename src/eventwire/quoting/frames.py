@@ -22,6 +22,7 @@ class Frame:
     speaker: int | None
     frame: str
     speaker_word: str = ""
+    relative: int | None = None  # the relative pronoun ("who") through which the speaker was found
 
 
 def _trim(tree: Tree, first: int, last: int) -> tuple[int, int] | None:
@@ -56,8 +57,8 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
             first, last = _outside(tree, tok.head, i)
             found.append((first, last, objects[0], "according", to[0]))
     if tok.pos not in ("VERB", "AUX") or (not found and tok.pos == "AUX"):
-        return _finish(tree, i, found)
-    speaker = tree.subject(i)
+        return _finish(tree, i, found, None)
+    speaker, relative = tree.subject_of(i)
     clauses = tree.kids(i, "ccomp")
     if lemma in CLAUSE and clauses:
         first, last = tree.extent(clauses)
@@ -87,10 +88,12 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
                     if objs:
                         found.append((tree.left[objs[0]], tree.right[objs[0]], speaker, "preposition", prep))
                         break
-    return _finish(tree, i, found)
+    return _finish(tree, i, found, relative)
 
 
-def _finish(tree: Tree, i: int, found: list[tuple[int, int, int | None, str, int]]) -> list[Frame]:
+def _finish(
+    tree: Tree, i: int, found: list[tuple[int, int, int | None, str, int]], relative: int | None
+) -> list[Frame]:
     frames = []
     for first, last, speaker, kind, cue_last in found:
         trimmed = _trim(tree, first, last)
@@ -108,6 +111,7 @@ def _finish(tree: Tree, i: int, found: list[tuple[int, int, int | None, str, int
                 speaker=speaker,
                 frame=kind,
                 speaker_word=tree.tokens[speaker].text.lower() if speaker is not None else "",
+                relative=relative if kind != "according" else None,
             )
         )
     return frames

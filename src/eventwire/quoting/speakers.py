@@ -1,16 +1,19 @@
 """Who said it: the speaker span of a cue, and the entity behind it.
 
 The entity comes from the mentions of ``analysis.entities`` (which the actors stage extends with
-pronouns and role nominals such as "the Secretary General"). When no mention covers the speaker, a
-he or she is resolved to the last person who spoke or acted as a subject before it and given by name,
-with no entity id; any other speaker keeps its surface text as the name.
+pronouns and role nominals such as "the Secretary General"). When no mention covers a pronoun speaker
+(he, she, it, they), it is resolved to a compatible entity named shortly before (``quoting.antecedents``)
+and becomes a mention of that entity; a speaker reached through a relative "who" lends the "who" to its
+entity the same way. Any other unlinked speaker keeps its surface text as the name.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, replace
 
 from eventwire.model import Entity, Span
+from eventwire.quoting.antecedents import Antecedents
 from eventwire.quoting.tree import Tree
 
 PERSONAL = frozenset({"he", "she", "him", "her"})
@@ -30,7 +33,12 @@ class Speaker:
 
 
 class Speakers:
-    """Speaker resolution over one article's parse and entities."""
+    """Speaker resolution over one article's parse and entities.
+
+    Pronoun speakers that no entity mention covers are resolved here (``quoting.antecedents``) and
+    recorded in ``added`` as new mentions of their entity, so that the record stays consistent: the
+    entity a quote is attributed to holds the words that name its speaker.
+    """
 
     def __init__(self, text: str, tree: Tree, entities: tuple[Entity, ...]) -> None:
         self.text = text
@@ -38,7 +46,10 @@ class Speakers:
         self.entities = entities
         self.by_id = {e.id: e for e in entities}
         self.mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0])
+        self.antecedents = Antecedents(tree, entities)
         self.last_person: tuple[int, Entity] | None = None
+        self.last_speaker: tuple[int, Entity] | None = None
+        self.added: dict[str, list[Span]] = {}
 
     def span_of(self, head: int) -> Span:
         """The words that name the speaker: the head with its modifiers, apposition and of-phrase."""
@@ -77,47 +88,47 @@ class Speakers:
                 return persons[0]
         return None
 
-    def resolve(self, head: int | None) -> Speaker:
-        """The speaker whose head token is ``head`` (None: unknown speaker)."""
+    def resolve(self, head: int | None, relative: int | None = None) -> Speaker:
+        """The speaker whose head token is ``head`` (None: unknown speaker); ``relative`` is a "who" standing
+        for it, linked to the speaker's entity as one more mention."""
         if head is None:
             return Speaker(entity=None, name=None, span=None)
         tok = self.tree.tokens[head]
         span = self.span_of(head)
         entity = self.entity_in(span, head)
+        word = tok.text.lower()
+        if entity is None and word in PRONOUNS:
+            entity = self.antecedents.find(head, self.last_speaker)
+            if entity is not None:
+                self._link(entity, Span.of(self.text, tok.start, tok.end))
         if entity is not None:
+            if relative is not None:
+                rel = self.tree.tokens[relative]
+                self._link(entity, Span.of(self.text, rel.start, rel.end))
             if entity.type == "PERSON":
                 self.last_person = (tok.start, entity)
+            self.last_speaker = (tok.start, entity)
             return Speaker(entity=entity.id, name=entity.name, span=span)
-        word = tok.text.lower()
-        # not linked to an entity: the best name we can resolve, but no entity id
-        guess = None
-        if word in PERSONAL:
-            guess = self._antecedent(tok.start)
-        if guess is not None:
-            self.last_person = (tok.start, guess)
-            return Speaker(entity=None, name=guess.name, span=span)
-        if word in PERSONAL:
+        if word in PRONOUNS:
             return Speaker(entity=None, name=None, span=span)
         return Speaker(entity=None, name=span.text, span=span)
 
-    def _antecedent(self, at: int) -> Entity | None:
-        """The person a he/she most likely points to: the last speaker, else the last person mentioned."""
-        toks = self.tree.tokens
-        starts = {t.start: t for t in toks}
-        best: tuple[int, Entity] | None = None
-        for start, _end, entity in self.mentions:
-            if start >= at:
-                break
-            if entity.type != "PERSON":
-                continue
-            t = starts.get(start)
-            # a possessor or an object is less likely the antecedent than a subject
-            subject = t is not None and t.dep in _SUBJECT_LIKE
-            if subject or best is None or at - best[0] > 400:
-                best = (start, entity)
-        if self.last_person is not None and (best is None or best[0] - self.last_person[0] < 300):
-            return self.last_person[1]
-        return best[1] if best else None
+    def _link(self, entity: Entity, span: Span) -> None:
+        """Record ``span`` as a new mention of ``entity`` unless some entity already has a mention there."""
+        if any(s < span.end and span.start < e for s, e, _ in self.mentions):
+            return
+        self.added.setdefault(entity.id, []).append(span)
+        bisect.insort(self.mentions, (span.start, span.end, entity), key=lambda x: x[0])
+
+    def entities_with_links(self) -> tuple[Entity, ...]:
+        """The article's entities, in their order, with the mentions resolved here added."""
+        out = []
+        for e in self.entities:
+            extra = self.added.get(e.id)
+            if extra:
+                e = replace(e, mentions=tuple(sorted(e.mentions + tuple(extra), key=lambda m: (m.start, m.end))))
+            out.append(e)
+        return tuple(out)
 
     def continuing(self) -> Entity | None:
         """The person who spoke last (for quotes that carry no attribution of their own)."""

@@ -51,6 +51,10 @@ class Tree:
 
     def subject(self, i: int) -> int | None:
         """The subject of verb ``i``, looking through conjunctions, participles and relative clauses."""
+        return self.subject_of(i)[0]
+
+    def subject_of(self, i: int) -> tuple[int | None, int | None]:
+        """The subject of verb ``i`` and, when it was reached through one, the relative pronoun standing for it."""
         for _ in range(6):
             subjects = self.kids(i, "nsubj", "nsubjpass", "csubj")
             if subjects:
@@ -58,15 +62,15 @@ class Tree:
                 before = [s for s in subjects if s < i]
                 s = before[-1] if before else subjects[0]
                 if self.tokens[s].lemma.lower() in ("who", "that", "which") and self.tokens[i].dep == "relcl":
-                    return self.tokens[i].head
-                return s
+                    return self.tokens[i].head, s
+                return s, None
             tok = self.tokens[i]
             if tok.head == i:
-                return None
+                return None, None
             if tok.dep == "relcl" or (tok.dep == "acl" and self.tokens[tok.head].pos in ("NOUN", "PROPN", "PRON")):
-                return tok.head if tok.dep == "relcl" else None
+                return (tok.head, None) if tok.dep == "relcl" else (None, None)
             if tok.dep in ("conj", "advcl", "xcomp", "pcomp", "prep"):
                 i = tok.head
                 continue
-            return None
-        return None
+            return None, None
+        return None, None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from eventwire.config import Settings
 from eventwire.ids import record_id
-from eventwire.model import Analysis, Problem, Quote, QuoteKind, Span
+from eventwire.model import Analysis, Entity, Problem, Quote, QuoteKind, Span
 from eventwire.pipeline import stage
 from eventwire.quoting.frames import Frame, find_frames
 from eventwire.quoting.marks import find_marked, find_single_marked
@@ -132,11 +132,12 @@ def _repeat(key: str, first_of: dict[str, str]) -> str | None:
     return None
 
 
-def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem]]:
-    """The quotes of one parsed article and the problems met on the way."""
+def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem], tuple[Entity, ...]]:
+    """The quotes of one parsed article, the problems met on the way, and the entities with the speaker
+    mentions resolved here added (ids and order unchanged, no mention removed)."""
     parse = analysis.parse
     if parse is None or not parse.tokens:
-        return [], []
+        return [], [], analysis.entities
     text = analysis.article.text
     norm = analysis.normalized or text
     paragraphs = [(p.start, p.end) for p in analysis.paragraphs] or [(0, len(text))]
@@ -159,7 +160,7 @@ def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem]]:
         qid = record_id("quote", analysis.article.id, d.start, d.end)
         cue = cue_span = None
         if d.frame is not None:
-            who = speakers.resolve(d.frame.speaker)
+            who = speakers.resolve(d.frame.speaker, d.frame.relative)
             f = d.frame
             cue_span = Span.of(text, tree.tokens[f.cue].start, tree.tokens[f.cue_last].end)
             cue = tree.tokens[f.cue].lemma.lower() if f.frame != "according" else "according to"
@@ -204,11 +205,11 @@ def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem]]:
         problems.append(
             Problem(code="quotes.no_speaker", stage="quotes", message="no speaker found for quote", span=q.span)
         )
-    return quotes, problems
+    return quotes, problems, speakers.entities_with_links()
 
 
-@stage("quotes", version=1, requires=("parse", "entities"), provides=("quotes",))
+@stage("quotes", version=2, requires=("parse", "entities"), provides=("quotes",))
 def find_quotes(analysis: Analysis, settings: Settings) -> Analysis:
     """Attach every direct, indirect and mixed quote with its cue and speaker."""
-    quotes, problems = find_quotes_in(analysis)
-    return analysis.add(quotes=tuple(quotes), problems=problems)
+    quotes, problems, entities = find_quotes_in(analysis)
+    return analysis.add(entities=entities, quotes=tuple(quotes), problems=problems)
