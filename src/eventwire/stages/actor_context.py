@@ -44,6 +44,10 @@ _QUALIFIERS = frozenset(
         "late",
         "longtime",
         "long-time",
+        "main",
+        "ruling",
+        "governing",
+        "largest",
     }
 )
 _OF = re.compile(r"^\s+(?:of|for|at|in|from|with|to)\s+(?:the\s+)?")
@@ -228,6 +232,11 @@ class ActorText:
             after = self._actor_start.get(end + of.end())
             if after is not None and (actor_hit is None or of.group().split()[0] in ("of", "for")):
                 actor_hit, end = after, after.end
+            elif after is None and of.group().split()[0] in ("of", "for"):
+                # "a spokesman for the main opposition coalition": the body spoken for gives the sector
+                body = self._agent_start.get(self._skip_qualifiers_forward(end + of.end()))
+                if body is not None and isinstance(body.value, AgentEntry) and not body.value.person:
+                    agent_hit, end = body, body.end
         return self._phrase(agent_hit, actor_hit, pos, end, former=former)
 
     def _skip_qualifiers_forward(self, pos: int) -> int:

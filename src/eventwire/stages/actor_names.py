@@ -38,7 +38,7 @@ _PARTY = re.compile(r"\bParty$")
 _RELIGIOUS = re.compile(r"\b(?:Church|Mosque|Synagogue|Diocese|Patriarchate|Archdiocese)\b")
 _PUBLIC = re.compile(
     r"\b(?:Department|Ministry|Bureau|Commission|Council|Administration|Authority|Committee|Office|Secretary|"
-    r"Service|Services|Court|Agency|Federal|National|State|Central Bank|Reserve)\b"
+    r"Service|Services|Court|Agency|Federal|National|State|Central Bank|Reserve|Board|Electoral)\b"
 )
 _HOSPITAL = re.compile(r"\b(?:Hospital|Medical Center|Clinic)\b")
 
@@ -68,7 +68,7 @@ def sector_from_name(name: str) -> tuple[str, str] | None:
     for pattern, sector, label in _SECTORS:
         if not pattern.search(clean) or (not several and clean != "Newsweek"):
             continue
-        if sector in ("BUS", "MED") and _PUBLIC.search(clean) and not _MEDIA_ANYWHERE.search(clean):
+        if sector in ("BUS", "MED", "EDU") and _PUBLIC.search(clean) and not _MEDIA_ANYWHERE.search(clean):
             return None  # "Department of Energy", "Federal Reserve Bank": public bodies
         return sector, label
     return None
@@ -113,7 +113,7 @@ def city_country(name: str, named: Iterable[str] = ()) -> str | None:
     iso3 = _iso3()
     wanted = set(named)
     top = places[0]
-    floor = max(_LOCAL, top.population // 20)
+    floor = max(_LOCAL, top.population // 8)
     local = {iso3.get(p.country) for p in places if p.population >= floor} & wanted
     if len(local) == 1:
         return local.pop()

@@ -194,9 +194,10 @@ def _known_person(entity: Entity, ctx: ActorText) -> ActorEntry | None:
 
 
 def _foreign_near(entity: Entity, home: str, others: Sequence[tuple[int, str]], reach: int = 300) -> bool:
-    """True when another country than ``home`` is named near one of the entity's first mentions."""
+    """True when the country named nearest to one of the entity's first mentions is not ``home``."""
     for mention in entity.mentions[:3]:
-        if any(abs(pos - mention.start) <= reach and country != home for pos, country in others):
+        near = [(abs(pos - mention.start), country) for pos, country in others if abs(pos - mention.start) <= reach]
+        if near and min(near)[1] != home:
             return True
     return False
 

@@ -12,7 +12,8 @@ A person's gender is read from the article itself, strongest evidence first:
 A pronoun goes to the nearest person mentioned before it (within three sentences) whose gender
 does not contradict it; a person whose gender is known to match is preferred over a nearer one
 whose gender is unknown. "They", "them" and "their" go to an organisation or group entity
-(ORG, NORP) named in the same or the previous sentence, when no plural noun stands between.
+named in the plural or an armed group (ORG, NORP), named in the same or the previous sentence, when
+no plural noun or person's name stands between.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections import Counter
 from dataclasses import replace
 
 from eventwire.model import Analysis, Entity, Span, Token
+from eventwire.resources.kb import load_kb
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -198,7 +200,7 @@ def _plural_pronouns(
     added: dict[str, list[Span]],
     taken: set[tuple[int, int]],
 ) -> None:
-    groups = [e for e in entities if e.type in ("ORG", "NORP") and e.actor is not None and e.actor.cameo]
+    groups = [e for e in entities if e.type in ("ORG", "NORP") and _plural_group(e, tokens)]
     if not groups:
         return
     group_mentions = sorted(((m, g) for g in groups for m in g.mentions), key=lambda item: item[0].start)
@@ -223,3 +225,23 @@ def _plural_pronouns(
         if any(mention.end <= p.start and p.end <= token.start for p in person_spans):
             continue
         added[group.id].append(Span.of(text, token.start, token.end))
+
+
+def _plural_group(entity: Entity, tokens: tuple[Token, ...]) -> bool:
+    """A group named in the plural ("Republicans", "African-Americans") or an armed group: "they" can be it.
+
+    Plural means the head word of the name's first mention is tagged as a plural noun; country names
+    ("the United States") are not groups.
+    """
+    actor = entity.actor
+    if actor is None or not actor.cameo or not entity.mentions:
+        return False
+    if any(s in actor.cameo for s in ("REB", "UAF")):
+        return True
+    entry = load_kb().actor(entity.name)
+    if entry is not None and entry.kind == "country":
+        return False
+    first = entity.mentions[0]
+    inside = [t for t in tokens if first.start <= t.start and t.end <= first.end]
+    heads = [t for t in inside if not (first.start <= tokens[t.head].start < first.end) or t.head == t.i]
+    return bool(heads) and heads[-1].tag in ("NNS", "NNPS")
