@@ -62,3 +62,19 @@ def test_acronyms_keep_their_case() -> None:
     text = "Tell us what the US and the UN think."
     hits = kb.actors.find(words_of(text), text)
     assert [text[h.start : h.end] for h in hits] == ["US", "UN"]
+
+
+def test_persons_carry_dated_offices() -> None:
+    import datetime as dt
+
+    entry = load_kb().actor("Jens Stoltenberg")
+    assert entry is not None and entry.kind == "person" and entry.country == "NOR"
+    nato = entry.tenure_on(dt.date(2023, 11, 21))
+    assert nato is not None and (nato.org, nato.code.code) == ("NATO", "IGOWSTNAT")
+    later = entry.tenure_on(dt.date(2025, 6, 1))
+    assert later is not None and later.code.code == "NORGOV"
+    assert entry.tenure_on(None) is None  # no day, no office
+    obama = load_kb().actor("Barack Obama")
+    assert obama is not None
+    former = obama.tenure_on(dt.date(2020, 1, 1))
+    assert former is not None and former.code.code == "USAELI"  # outside every office: the default row

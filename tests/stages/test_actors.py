@@ -98,3 +98,70 @@ def test_actor_for_span_builds_unnamed_actors(analysis: Analysis) -> None:
     assert found is not None and found.actor is not None
     assert found.actor.org == "Republika Srpska" and found.actor.country == "BIH"
     assert actor_for_span(result, text.index("plan"), len(text) - 1) is None
+
+
+def run_on(text: str, day: dt.date) -> Analysis:
+    settings = Settings(stages=STAGES, raise_errors=True)
+    return Pipeline(settings).run(Article(id="d", text=text, published=day))
+
+
+def mentions_of(result: Analysis, name: str) -> list[str]:
+    return [m.text for m in entity(result, name).mentions]
+
+
+def test_pronouns_follow_the_gender_the_text_gives() -> None:
+    text = (
+        "Spokeswoman Dana Perkal met Rolf Ambers in Vienna. Perkal said she was pleased. "
+        "Ambers said he agreed. Later Ambers met Perkal again and she thanked him."
+    )
+    result = run(text)
+    perkal, ambers = mentions_of(result, "Perkal"), mentions_of(result, "Ambers")
+    assert perkal.count("she") == 2 and "he" not in perkal
+    assert "he" in ambers and "him" in ambers and "she" not in ambers
+
+
+def test_they_goes_to_a_plural_group_not_to_a_country() -> None:
+    text = "Republicans in the Senate met on Monday. They said the United States must act, and they voted."
+    result = run(text)
+    assert mentions_of(result, "Republicans").count("they") + mentions_of(result, "Republicans").count("They") == 2
+    assert "they" not in mentions_of(result, "United States")
+
+
+def test_former_office_holders_are_elites_not_the_government() -> None:
+    text = "Former Serbian President Boris Tadic criticised the plan. Serbian Prime Minister Ana Brnabic defended it."
+    result = run(text)
+    tadic, brnabic = entity(result, "Tadic").actor, entity(result, "Brnabic").actor
+    assert tadic is not None and tadic.cameo == "SRBELI" and tadic.role == "Former President"
+    assert brnabic is not None and brnabic.cameo == "SRBGOV"
+
+
+def test_media_business_and_peoples_by_their_names() -> None:
+    text = (
+        "The New York Times and the Lagos Daily Courier reported that Bank of China lent money. "
+        "Ukrainian Americans protested in Chicago. Muslims marked Eid."
+    )
+    result = run(text)
+    codes = {e.name: e.actor.cameo for e in result.entities if e.actor is not None}
+    assert codes.get("New York Times") == "USAMED" and codes.get("Lagos Daily Courier") == "NGAMED"
+    assert codes.get("Bank of China") == "CHNBUS"
+    ukrainian = entity(result, "Ukrainian Americans").actor
+    assert ukrainian is not None and ukrainian.country == "USA" and ukrainian.role == "Ethnic group"
+    assert codes.get("Chicago") == "USA"  # a city outside the tables, from the gazetteer
+    assert codes.get("Muslims") == "MOS"
+
+
+def test_known_persons_are_coded_for_the_office_held_that_day() -> None:
+    text = "Donald Trump spoke in Ohio on Tuesday."
+    before = entity(run_on(text, dt.date(2016, 9, 1)), "Trump").actor
+    during = entity(run_on(text, dt.date(2018, 9, 1)), "Trump").actor
+    assert before is not None and before.cameo == "USAPTY" and before.org == "Republican Party"
+    assert during is not None and during.cameo == "USAGOV" and during.role == "President"
+
+
+def test_no_national_default_when_another_country_is_named_nearer() -> None:
+    text = (
+        "Myanmar held talks in Naypyidaw. Myanmar officials said Myanmar wants trade. "
+        "In Washington, President Hal Brenner welcomed the delegation."
+    )
+    brenner = entity(run(text), "Brenner").actor
+    assert brenner is None or brenner.country != "MMR"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventwire.model import EntityMention, Span
-from eventwire.stages.entities import group_mentions, key, trim
+from eventwire.stages.entities import group_mentions, join_peoples, key, trim
 
 
 def mention(text: str, needle: str, label: str, nth: int = 0) -> EntityMention:
@@ -31,3 +31,13 @@ def test_surnames_join_full_names_and_untagged_repeats_are_found() -> None:
     names = {name: (label, [m.text for m in spans]) for name, label, spans in groups}
     assert names["Jens Stoltenberg"] == ("PERSON", ["Jens Stoltenberg", "Stoltenberg", "Stoltenberg"])
     assert names["NATO"][0] == "ORG"
+
+
+def test_adjacent_peoples_are_one_people() -> None:
+    text = "Ukrainian Americans and Serbs, Russian, Americans."
+    mentions = tuple(
+        EntityMention(span=Span.of(text, s, e), label="NORP")
+        for s, e in ((0, 9), (10, 19), (24, 29), (31, 38), (40, 49))
+    )
+    joined = [m.span.text for m in join_peoples(text, mentions)]
+    assert joined == ["Ukrainian Americans", "Serbs", "Russian", "Americans"]

@@ -147,9 +147,18 @@ class PhraseIndex:
     entries: dict[tuple[str, ...], list[tuple[str, ActorEntry | AgentEntry]]] = field(default_factory=dict)
     longest: int = 0
     proper: bool = True  # phrases name things: a match needs a capitalised word
+    #: TABARI stems: key = the words before the last + the stem's first three letters
+    stems: dict[tuple[str, ...], list[tuple[str, str, ActorEntry | AgentEntry]]] = field(default_factory=dict)
 
     def add(self, surface: str, value: ActorEntry | AgentEntry, *, front: bool = False) -> None:
-        """Index ``surface``; ``front`` puts it before entries already held (user overrides)."""
+        """Index ``surface``; ``front`` puts it before entries already held (user overrides).
+
+        A surface ending in ``*`` is a stem: its last word matches any word it begins
+        ("ARGENTIN*" matches "Argentina", "Argentine", "Argentinian"), as in TABARI dictionaries.
+        """
+        if surface.endswith("*"):
+            self._add_stem(surface[:-1], value, front=front)
+            return
         key = phrase_key(surface)
         if not key:
             return
@@ -161,10 +170,42 @@ class PhraseIndex:
             slot.append(item)
         self.longest = max(self.longest, len(key))
 
+    def _add_stem(self, surface: str, value: ActorEntry | AgentEntry, *, front: bool) -> None:
+        key = phrase_key(surface)
+        if not key or len(key[-1]) < 3:
+            self.add(surface, value, front=front)
+            return
+        slot = self.stems.setdefault((*key[:-1], key[-1][:3]), [])
+        item = (key[-1], surface.replace("_", " ").strip(), value)
+        if front:
+            slot.insert(0, item)
+        else:
+            slot.append(item)
+        self.longest = max(self.longest, len(key))
+
     def get(self, phrase: str) -> ActorEntry | AgentEntry | None:
-        """The first value indexed under ``phrase`` (case-insensitive), or None."""
-        slot = self.entries.get(phrase_key(phrase))
-        return slot[0][1] if slot else None
+        """The first value indexed under ``phrase`` (case-insensitive; stems too), or None."""
+        key = phrase_key(phrase)
+        slot = self.entries.get(key)
+        if slot:
+            return slot[0][1]
+        found = self._stem(key)
+        return found[1] if found is not None else None
+
+    def _stem(self, key: tuple[str, ...]) -> tuple[str, ActorEntry | AgentEntry] | None:
+        """(surface, value) of the longest stem entry whose stem begins the last word of ``key``."""
+        if not self.stems or not key:
+            return None
+        slot = self.stems.get((*key[:-1], key[-1][:3]))
+        if not slot:
+            return None
+        fitting = [
+            (len(stem), -i, surface, value) for i, (stem, surface, value) in enumerate(slot) if key[-1].startswith(stem)
+        ]
+        if not fitting:
+            return None
+        _, _, surface, value = max(fitting, key=lambda item: (item[0], item[1]))
+        return surface, value
 
     def find(self, words: Sequence[Word], text: str) -> list[Hit]:
         """Longest non-overlapping matches, left to right."""
@@ -184,7 +225,10 @@ class PhraseIndex:
             key = tuple(w.low for w in words[i : i + size])
             slot = self.entries.get(key)
             if not slot:
-                continue
+                stem = self._stem(key) if self.stems else None
+                if stem is None:
+                    continue
+                slot = [stem]
             span = words[i : i + size]
             if not _joined_simply(span, text):
                 continue

@@ -100,8 +100,26 @@ def actor_entry(names: list[str], codes: list[DatedCode], source: str) -> ActorE
     )
 
 
+def _surface(name: str) -> str:
+    """The indexed form of a dictionary name: TABARI stems ("ARGENTIN") get a trailing ``*``.
+
+    In TABARI dictionaries a name's last word is a stem that matches any word it begins, unless
+    the name ends with an underscore ("IRAN_" matches only "Iran"). Words under four letters and
+    words with digits are matched whole.
+    """
+    exact = name.endswith("_")
+    clean = name.strip("_").replace("_", " ").strip()
+    last = clean.split()[-1] if clean.split() else ""
+    if exact or len(last) < 4 or not last.isalpha():
+        return clean
+    return clean + "*"
+
+
 def load_actors(path: Path) -> list[tuple[str, ActorEntry]]:
-    """(name, entry) pairs of a PETRARCH/TABARI actor dictionary; synonyms share their entry."""
+    """(name, entry) pairs of a PETRARCH/TABARI actor dictionary; synonyms share their entry.
+
+    Names whose last word is a TABARI stem end in ``*`` (see ``PhraseIndex.add``).
+    """
     source = path.stem
     result: list[tuple[str, ActorEntry]] = []
     pending = _Pending()
@@ -109,7 +127,7 @@ def load_actors(path: Path) -> list[tuple[str, ActorEntry]]:
     def flush() -> None:
         entry = actor_entry(pending.names, pending.codes, source)
         if entry is not None:
-            result.extend((n.strip("_").replace("_", " "), entry) for n in pending.names)
+            result.extend((_surface(n), entry) for n in pending.names)
         pending.names.clear()
         pending.codes.clear()
 

@@ -219,7 +219,9 @@ def _link_other(
     if sector is not None:
         inner = [h.value for m in entity.mentions for h in ctx.actors_in(m.start, m.end)]
         states = [e for e in inner if isinstance(e, ActorEntry) and e.country and e.kind != "ethnic"]
-        country = states[0].country if states else article_country(named or Counter())
+        country = (
+            states[0].country if states else _place_in_name(entity.name, named) or article_country(named or Counter())
+        )
         return Actor(country=country, role=sector[1], cameo=compose(country, sector[0]) if country else None), None
     # a body named by its country and role: "Kosovo Police", "Serbian Interior Ministry"
     for mention in entity.mentions:
@@ -250,6 +252,17 @@ def _link_other(
         if country is not None:
             return Actor(country=country, cameo=country), None
     return None, None
+
+
+def _place_in_name(name: str, named: Counter[str] | None) -> str | None:
+    """The country of a city that opens a name ("Lagos Daily Courier"), when the gazetteer is sure."""
+    words = [w for w in name.split() if w.casefold() != "the"]
+    for size in (2, 1):
+        if len(words) > size and all(w[:1].isupper() for w in words[:size]):
+            country = city_country(" ".join(words[:size]), named or ())
+            if country is not None:
+                return country
+    return None
 
 
 def _covering(ctx: ActorText, mention: Span) -> ActorEntry | None:

@@ -1,7 +1,8 @@
 """Group named-entity mentions into one entity per real-world actor of the article.
 
 The parser labels each mention on its own, so a lone surname may come out as ORG or GPE
-even after the full name was tagged PERSON. Here mentions are trimmed ("the", "'s"),
+even after the full name was tagged PERSON, and "Ukrainian Americans" may come as two
+peoples. Here adjacent peoples are joined, mentions are trimmed ("the", "'s"),
 surnames are joined to the full name they belong to, the type is decided for the whole
 entity, and untagged repeats of a known name are added as mentions.
 """
@@ -55,7 +56,7 @@ class _Group:
 def group_mentions(text: str, mentions: tuple[EntityMention, ...]) -> list[tuple[str, str, list[Span]]]:
     """(name, type, mentions) for each entity, in order of first mention."""
     groups: dict[str, _Group] = defaultdict(_Group)
-    for mention in mentions:
+    for mention in join_peoples(text, mentions):
         if mention.label not in ACTOR_LABELS:
             continue
         span = trim(text, mention.span)
@@ -89,6 +90,23 @@ def group_mentions(text: str, mentions: tuple[EntityMention, ...]) -> list[tuple
         unique = sorted({(m.start, m.end): m for m in group.mentions}.values(), key=lambda m: m.start)
         result.append((name, label, unique))
     result.sort(key=lambda r: r[2][0].start)
+    return result
+
+
+def join_peoples(text: str, mentions: tuple[EntityMention, ...]) -> list[EntityMention]:
+    """Adjacent NORP mentions make one people: "Ukrainian" + "Americans" -> "Ukrainian Americans"."""
+    result: list[EntityMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.span.start, m.span.end)):
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.label == mention.label == "NORP"
+            and text[last.span.end : mention.span.start] == " "
+            and mention.span.text[:1].isupper()
+        ):
+            result[-1] = EntityMention(span=Span.of(text, last.span.start, mention.span.end), label="NORP")
+            continue
+        result.append(mention)
     return result
 
 
