@@ -56,153 +56,23 @@ class Store:
     def write(self, analyses: Sequence[Analysis], rejections: Sequence[Rejection] = ()) -> None:
         """Write articles and rejections in one transaction, replacing earlier rows of the same articles."""
         con = self.connection
+        tables: dict[str, list[list[Any]]] = {}
+        for analysis in analyses:
+            for table, rows in _rows(analysis).items():
+                tables.setdefault(table, []).extend(rows)
+        tables["rejections"] = [[r.id, r.origin, r.line, r.code, r.message] for r in rejections]
+        ids = [analysis.article.id for analysis in analyses]
         try:
             con.execute("BEGIN TRANSACTION")
-            for analysis in analyses:
-                self._write_one(analysis)
-            for rejection in rejections:
-                con.execute(
-                    "INSERT OR REPLACE INTO rejections VALUES (?, ?, ?, ?, ?)",
-                    [rejection.id, rejection.origin, rejection.line, rejection.code, rejection.message],
-                )
+            if ids:
+                for table in ARTICLE_TABLES:  # table names are our constants; ids are parameters
+                    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            for table in TABLES:
+                _insert(con, table, tables.get(table, []))
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
             raise StoreError(f"writing to {self.path} failed: {exc}") from exc
-
-    def _write_one(self, analysis: Analysis) -> None:
-        con = self.connection
-        record = to_record(analysis)
-        aid = record["id"]
-        for table in ARTICLE_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE article_id = ?", [aid])  # table names are our constants
-        article_dup = next((d for d in analysis.duplicates if d.scope == "article"), None)
-        con.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                aid,
-                record["origin"],
-                record["line"],
-                record["source"],
-                record["url"],
-                record["title"],
-                record["published"],
-                record["published_from"],
-                record["text"],
-                json.dumps(record["paragraphs"]),
-                record["model"],
-                article_dup is not None,
-                article_dup.of_article if article_dup else None,
-                json.dumps(record, ensure_ascii=False, sort_keys=True),
-            ],
-        )
-        _insert(
-            con,
-            "duplicates",
-            [
-                [
-                    aid,
-                    d["span"][0],
-                    d["span"][1],
-                    *(d["of"] or (None, None)),
-                    d["kind"],
-                    d["similarity"],
-                    d["scope"],
-                    d.get("of_article"),
-                ]
-                for d in record["duplicates"]
-            ],
-        )
-        _insert(
-            con,
-            "entities",
-            [
-                [
-                    e["id"],
-                    aid,
-                    e["name"],
-                    e["type"],
-                    e["actor"]["country"],
-                    e["actor"]["org"],
-                    e["actor"]["role"],
-                    e["actor"]["cameo"],
-                    e["kb_id"],
-                ]
-                for e in record["entities"]
-            ],
-        )
-        text = record["text"]
-        _insert(
-            con,
-            "mentions",
-            list(
-                {
-                    (e["id"], s, t): [e["id"], aid, s, t, text[s:t]]
-                    for e in record["entities"]
-                    for s, t in e["mentions"]
-                }.values()
-            ),
-        )
-        _insert(
-            con,
-            "quotes",
-            [
-                [
-                    q["id"],
-                    aid,
-                    *q["span"],
-                    q["text"],
-                    q["kind"],
-                    q["speaker"],
-                    q["speaker_name"],
-                    q["cue"],
-                    *(q["cue_span"] or (None, None)),
-                    q["repeat_of"],
-                ]
-                for q in record["quotes"]
-            ],
-        )
-        _insert(
-            con,
-            "times",
-            [[t["id"], aid, *t["span"], t["text"], t["type"], t["value"], t["anchor"]] for t in record["times"]],
-        )
-        _insert(
-            con,
-            "places",
-            [
-                [
-                    p["id"],
-                    aid,
-                    *p["span"],
-                    p["text"],
-                    p["geonameid"],
-                    p["name"],
-                    p["country"],
-                    p["lat"],
-                    p["lon"],
-                    p["feature"],
-                    p["reason"],
-                ]
-                for p in record["places"]
-            ],
-        )
-        _insert(con, "events", [_event_row(aid, e) for e in record["events"]])
-        _insert(
-            con,
-            "problems",
-            [
-                [
-                    digest("problem", aid, n, p["code"], p["message"], size=10),
-                    aid,
-                    p["code"],
-                    p["stage"],
-                    p["message"],
-                    *(p["span"] or (None, None)),
-                ]
-                for n, p in enumerate(record["problems"])
-            ],
-        )
 
     def count(self, table: str) -> int:
         """Rows in one of the store's tables."""
@@ -240,6 +110,94 @@ class Store:
         return [json.loads(row[0]) for row in rows]
 
 
+def _rows(analysis: Analysis) -> dict[str, list[list[Any]]]:
+    """The rows of one article, by table."""
+    record = to_record(analysis)
+    aid = record["id"]
+    text = record["text"]
+    article_dup = next((d for d in analysis.duplicates if d.scope == "article"), None)
+    article = [
+        aid,
+        record["origin"],
+        record["line"],
+        record["source"],
+        record["url"],
+        record["title"],
+        record["published"],
+        record["published_from"],
+        text,
+        json.dumps(record["paragraphs"]),
+        record["model"],
+        article_dup is not None,
+        article_dup.of_article if article_dup else None,
+        json.dumps(record, ensure_ascii=False, sort_keys=True),
+    ]
+    mentions = {(e["id"], s, t): [e["id"], aid, s, t, text[s:t]] for e in record["entities"] for s, t in e["mentions"]}
+    return {
+        "articles": [article],
+        "duplicates": [
+            [aid, *d["span"], *(d["of"] or (None, None)), d["kind"], d["similarity"], d["scope"], d.get("of_article")]
+            for d in record["duplicates"]
+        ],
+        "entities": [
+            [
+                e["id"],
+                aid,
+                e["name"],
+                e["type"],
+                *(e["actor"][k] for k in ("country", "org", "role", "cameo")),
+                e["kb_id"],
+            ]
+            for e in record["entities"]
+        ],
+        "mentions": list(mentions.values()),
+        "quotes": [
+            [
+                q["id"],
+                aid,
+                *q["span"],
+                q["text"],
+                q["kind"],
+                q["speaker"],
+                q["speaker_name"],
+                q["cue"],
+                *(q["cue_span"] or (None, None)),
+                q["repeat_of"],
+            ]
+            for q in record["quotes"]
+        ],
+        "times": [[t["id"], aid, *t["span"], t["text"], t["type"], t["value"], t["anchor"]] for t in record["times"]],
+        "places": [
+            [
+                p["id"],
+                aid,
+                *p["span"],
+                p["text"],
+                p["geonameid"],
+                p["name"],
+                p["country"],
+                p["lat"],
+                p["lon"],
+                p["feature"],
+                p["reason"],
+            ]
+            for p in record["places"]
+        ],
+        "events": [_event_row(aid, e) for e in record["events"]],
+        "problems": [
+            [
+                digest("problem", aid, n, p["code"], p["message"], size=10),
+                aid,
+                p["code"],
+                p["stage"],
+                p["message"],
+                *(p["span"] or (None, None)),
+            ]
+            for n, p in enumerate(record["problems"])
+        ],
+    }
+
+
 def _event_row(aid: str, e: dict[str, Any]) -> list[Any]:
     def side(actor: dict[str, Any] | None) -> list[Any]:
         if actor is None:
@@ -267,8 +225,18 @@ def _event_row(aid: str, e: dict[str, Any]) -> list[Any]:
     ]
 
 
+#: Rows per INSERT statement: DuckDB's executemany runs one statement per row, which is slow.
+ROWS_PER_STATEMENT = 256
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
+    """Insert rows with multi-row VALUES statements; values are always bound parameters."""
+    rows = list({tuple(row): row for row in rows}.values())  # an input named twice gives one rejection row
     if not rows:
         return
-    marks = ", ".join("?" * len(rows[0]))
-    con.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
+    row_marks = "(" + ", ".join("?" * len(rows[0])) + ")"
+    for start in range(0, len(rows), ROWS_PER_STATEMENT):
+        chunk = rows[start : start + ROWS_PER_STATEMENT]
+        values = ", ".join([row_marks] * len(chunk))
+        params = [value for row in chunk for value in row]
+        con.execute(f"INSERT OR REPLACE INTO {table} VALUES {values}", params)
