@@ -109,8 +109,19 @@ class Speakers:
                 self.last_person = (tok.start, entity)
             self.last_speaker = (tok.start, entity)
             return Speaker(entity=entity.id, name=entity.name, span=span)
-        if word in PRONOUNS:
+        if word in PERSONAL:
             return Speaker(entity=None, name=None, span=span)
+        return Speaker(entity=None, name=span.text, span=span)
+
+    def named(self, start: int, end: int) -> Speaker:
+        """The speaker named by the words in ``[start, end)`` (a byline): the entity mentioned there, if any."""
+        span = Span.of(self.text, start, end)
+        hits = sorted(
+            (e for s, e_end, e in self.mentions if s < end and start < e_end), key=lambda e: e.type != "PERSON"
+        )
+        if hits:
+            self.last_speaker = (start, hits[0])
+            return Speaker(entity=hits[0].id, name=hits[0].name, span=span)
         return Speaker(entity=None, name=span.text, span=span)
 
     def _link(self, entity: Entity, span: Span) -> None:

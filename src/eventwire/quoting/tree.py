@@ -68,7 +68,8 @@ class Tree:
             if tok.head == i:
                 return None, None
             if tok.dep == "relcl" or (tok.dep == "acl" and self.tokens[tok.head].pos in ("NOUN", "PROPN", "PRON")):
-                return (tok.head, None) if tok.dep == "relcl" else (None, None)
+                # "officials warning that ...": an active participle's subject is the noun it modifies
+                return (tok.head, None) if tok.dep == "relcl" or tok.tag == "VBG" else (None, None)
             if tok.dep in ("conj", "advcl", "xcomp", "pcomp", "prep"):
                 i = tok.head
                 continue

@@ -3,7 +3,8 @@
 Reported content comes from the dependency frames of cue words (``quoting.frames``); quoted
 passages from their marks (``quoting.marks``). A passage inside a reported clause makes it a mixed
 quote; a passage that is the whole clause is a direct quote. A quoted statement with no cue of its
-own takes the speaker of the paragraph, else of the quote before it (the news convention), and a
+own takes the speaker named beside it (``quoting.attribution``: "... ," Smith said. / He said: / a dash
+byline), else the speaker of the paragraph, else of the quote before it (the news convention), and a
 quote repeated later in the article points to its first occurrence.
 """
 
@@ -16,9 +17,10 @@ from eventwire.config import Settings
 from eventwire.ids import record_id
 from eventwire.model import Analysis, Entity, Problem, Quote, QuoteKind, Span
 from eventwire.pipeline import stage
+from eventwire.quoting.attribution import Beside
 from eventwire.quoting.frames import Frame, find_frames
 from eventwire.quoting.marks import find_marked, find_single_marked
-from eventwire.quoting.speakers import Speakers
+from eventwire.quoting.speakers import Speaker, Speakers
 from eventwire.quoting.tree import Tree
 
 _WORD = re.compile(r"\w+")
@@ -132,6 +134,32 @@ def _repeat(key: str, first_of: dict[str, str]) -> str | None:
     return None
 
 
+def _attribution(
+    d: _Draft, later: list[_Draft], paragraphs: list[tuple[int, int]], beside: Beside, speakers: Speakers
+) -> tuple[tuple[int, int, str] | None, Speaker | None]:
+    """The cue (first token, last token, lemma) and speaker of a draft: from its frame, else from an
+    attribution beside the quotation (a clause after it, a colon before it, a dash byline)."""
+    tree = speakers.tree
+    f = d.frame
+    if f is not None:
+        who = speakers.resolve(f.speaker, f.relative)
+        lemma = tree.tokens[f.cue].lemma.lower() if f.frame != "according" else "according to"
+        return (f.cue, f.cue_last, lemma), who
+    p_start, p_end = paragraphs[d.paragraph]
+    limit = min([p_end] + [x.start for x in later if x.paragraph == d.paragraph])
+    byline = beside.byline(d.end, limit)
+    if byline is not None:
+        return None, speakers.named(*byline)
+    floor = p_start
+    if d.paragraph > 0 and not _WORD.search(speakers.text[p_start : d.start]):
+        floor = paragraphs[d.paragraph - 1][0]
+    found = beside.after(d.end, limit) or beside.before(d.start, floor)
+    if found is None:
+        return None, None
+    cue, subject = found
+    return (cue, cue, tree.tokens[cue].lemma.lower()), speakers.resolve(subject)
+
+
 def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem], tuple[Entity, ...]]:
     """The quotes of one parsed article, the problems met on the way, and the entities with the speaker
     mentions resolved here added (ids and order unchanged, no mention removed)."""
@@ -155,15 +183,16 @@ def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem], tupl
     first_of: dict[str, str] = {}
     by_paragraph: dict[int, tuple[str | None, str | None, Span | None]] = {}
     pending: list[int] = []
-    for d in drafts:
+    beside = Beside(text, tree)
+    for n_draft, d in enumerate(drafts):
         span = Span.of(text, d.start, d.end)
         qid = record_id("quote", analysis.article.id, d.start, d.end)
         cue = cue_span = None
-        if d.frame is not None:
-            who = speakers.resolve(d.frame.speaker, d.frame.relative)
-            f = d.frame
-            cue_span = Span.of(text, tree.tokens[f.cue].start, tree.tokens[f.cue_last].end)
-            cue = tree.tokens[f.cue].lemma.lower() if f.frame != "according" else "according to"
+        cue_at, who = _attribution(d, drafts[n_draft + 1 :], paragraphs, beside, speakers)
+        if cue_at is not None:
+            cue_span = Span.of(text, tree.tokens[cue_at[0]].start, tree.tokens[cue_at[1]].end)
+            cue = cue_at[2]
+        if who is not None:
             speaker, name, s_span = who.entity, who.name, who.span
             if name is not None:
                 by_paragraph[d.paragraph] = (speaker, name, s_span)
