@@ -51,3 +51,15 @@ def test_a_following_sentence_with_its_own_content_is_no_attribution() -> None:
     )
     q = quote_with(a, "Nobody in this town")
     assert q.speaker_name != "Tom Hale"
+
+
+def test_headline_source_and_claim() -> None:
+    a = run(
+        "Graham: Trump’s hateful rhetoric is destroying the party’s chance to win.\n\n"
+        "The Latest: Cruz to give away an engraved shotgun.\n\n"
+        "Senator Lindsey Graham spoke to reporters on Monday."
+    )
+    q = quote_with(a, "hateful rhetoric is destroying")
+    assert q.kind == "indirect" and q.speaker_name is not None and "Graham" in q.speaker_name
+    assert q.speaker_span is not None and q.speaker_span.text == "Graham"
+    assert not [x for x in a.quotes if "shotgun" in x.span.text]

@@ -19,6 +19,7 @@ from eventwire.model import Analysis, Entity, Problem, Quote, QuoteKind, Span
 from eventwire.pipeline import stage
 from eventwire.quoting.attribution import Beside
 from eventwire.quoting.frames import Frame, find_frames
+from eventwire.quoting.headlines import find_headlines
 from eventwire.quoting.marks import find_marked, find_single_marked
 from eventwire.quoting.speakers import Speaker, Speakers
 from eventwire.quoting.tree import Tree
@@ -39,6 +40,7 @@ class _Draft:
     kind: QuoteKind
     frame: Frame | None
     paragraph: int
+    source: tuple[int, int] | None = None  # a headline's source ("Graham: ...")
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], at: int) -> int:
@@ -59,16 +61,33 @@ def draft_quotes(tree: Tree, text: str, norm: str, paragraphs: list[tuple[int, i
     used: set[int] = set()
     drafts: list[_Draft] = []
     toks = tree.tokens
+    headlines = find_headlines(norm, tree, paragraphs)
+    for h in headlines:
+        start, end = h.content
+        inside = [n for n, m in enumerate(marked) if start <= m.start and m.end <= end]
+        used.update(inside)
+        kind: QuoteKind = "mixed" if inside else "indirect"
+        if len(inside) == 1 and not _WORD.search(
+            norm[start : marked[inside[0]].start] + norm[marked[inside[0]].end : end]
+        ):
+            start, end, kind = marked[inside[0]].start, marked[inside[0]].end, "direct"
+        drafts.append(
+            _Draft(
+                start=start, end=end, kind=kind, frame=None, paragraph=_paragraph_of(paragraphs, start), source=h.source
+            )
+        )
     for frame in find_frames(tree):
         cue_at = toks[frame.cue].start
-        if any(m.start <= cue_at < m.end for m in marked):
-            continue  # a cue inside a quotation belongs to the quoted speaker's words
+        if any(m.start <= cue_at < m.end for m in marked) or any(
+            h.content[0] <= cue_at < h.content[1] for h in headlines
+        ):
+            continue  # a cue inside a quotation (or a headline's claim) belongs to the quoted speaker's words
         start, end = toks[frame.first].start, toks[frame.last].end
         p_start, p_end = paragraphs[_paragraph_of(paragraphs, cue_at)]
         start, end = max(start, p_start), min(end, p_end)
         if end - start < 2:
             continue
-        kind: QuoteKind = "indirect"
+        kind = "indirect"
         for n, m in enumerate(marked):
             overlap = min(end, m.end) - max(start, m.start)
             if overlap <= 0:
@@ -145,6 +164,8 @@ def _attribution(
         who = speakers.resolve(f.speaker, f.relative)
         lemma = tree.tokens[f.cue].lemma.lower() if f.frame != "according" else "according to"
         return (f.cue, f.cue_last, lemma), who
+    if d.source is not None:
+        return None, speakers.named(*d.source)
     p_start, p_end = paragraphs[d.paragraph]
     limit = min([p_end] + [x.start for x in later if x.paragraph == d.paragraph])
     byline = beside.byline(d.end, limit)
