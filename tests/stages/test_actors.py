@@ -165,3 +165,19 @@ def test_no_national_default_when_another_country_is_named_nearer() -> None:
     )
     brenner = entity(run(text), "Brenner").actor
     assert brenner is None or brenner.country != "MMR"
+
+
+def test_georgia_is_the_us_state_in_a_us_story_and_the_country_otherwise() -> None:
+    us = run(
+        "Congress met in Washington. The U.S. Senate and the White House clashed. A senator from Georgia objected."
+    )
+    georgia = entity(us, "Georgia").actor
+    assert georgia is not None and georgia.country == "USA"
+    ge = run("Georgian police dispersed protesters in Tbilisi. The U.S. and the EU urged Georgia to talk.")
+    country = entity(ge, "Georgia").actor
+    assert country is not None and country.country == "GEO"
+
+
+def test_a_person_noun_subject_takes_the_pronoun() -> None:
+    text = "Rolf Ambers listened. As a mother, my son gave his life, she said."
+    assert "his" not in mentions_of(run(text), "Ambers")

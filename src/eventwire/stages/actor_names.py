@@ -6,7 +6,8 @@
 * the country of a city the knowledge base does not list, from the gazetteer, when the
   name is not ambiguous (one sizeable place of that name, or one in a country the article
   names);
-* the countries an article names, counted, for actors whose nationality the text leaves open.
+* the countries an article names, counted, for actors whose nationality the text leaves open,
+  the country it is mostly about, and whether "Georgia" is the country or the US state.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
-from eventwire.model import Entity
+from eventwire.model import Actor, Entity
 from eventwire.resources.gazetteer import load_gazetteer
 from eventwire.resources.kb import load_kb
+from eventwire.stages.entities import key
 
 _MEDIA = re.compile(
     r"\b(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Observer|Chronicle|Daily|"
@@ -126,3 +129,57 @@ def city_country(name: str, named: Iterable[str] = ()) -> str | None:
 @functools.cache
 def _iso3() -> dict[str, str]:
     return {c.iso2: c.iso3 for c in load_kb().countries.values()}
+
+
+def home_country(entities: list[Entity]) -> str | None:
+    """The country the article is mostly about: at least three and half of the mentions of countries, their
+    places and their national bodies."""
+    counts = named_countries(entities)
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if count >= 3 and count >= 0.5 * sum(counts.values()) else None
+
+
+def states_or_regions(entities: list[Entity]) -> list[Entity]:
+    """A name that is a country and a region of another ("Georgia") is the region when the article names
+    nothing else of the country (no "Georgian", no "Tbilisi") and the region's country has at least three
+    and half of the other country mentions."""
+    kb = load_kb()
+    counts = named_countries(entities)
+    result = list(entities)
+    for index, entity in enumerate(entities):
+        if not (entity.kb_id or "").startswith("country:") or entity.actor is None or entity.actor.country is None:
+            continue
+        region = kb.by_id.get(f"region:{key(entity.name)}")
+        own = entity.actor.country
+        if region is None or region.country in (None, own):
+            continue
+        other = counts[region.country or ""]
+        rest = sum(counts.values()) - len(entity.mentions)
+        if counts[own] == len(entity.mentions) and other >= 3 and other >= 0.5 * rest:
+            actor = Actor(country=region.country, cameo=region.country)
+            result[index] = replace(entity, actor=actor, kb_id=region.id)
+    return result
+
+
+def country_positions(entities: list[Entity]) -> list[tuple[int, str]]:
+    """(offset, country) of every mention of a country, its places and national bodies."""
+    kinds = ("country", "capital", "region", "org")
+    return [
+        (m.start, e.actor.country)
+        for e in entities
+        if e.actor is not None and e.actor.country and (e.kb_id or "").split(":", 1)[0] in kinds
+        for m in e.mentions
+    ]
+
+
+def place_in_name(name: str, named: Counter[str] | None) -> str | None:
+    """The country of a city that opens a name ("Lagos Daily Courier"), when the gazetteer is sure."""
+    words = [w for w in name.split() if w.casefold() != "the"]
+    for size in (2, 1):
+        if len(words) > size and all(w[:1].isupper() for w in words[:size]):
+            country = city_country(" ".join(words[:size]), named or ())
+            if country is not None:
+                return country
+    return None

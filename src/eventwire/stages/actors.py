@@ -24,7 +24,16 @@ from eventwire.resources.dictionaries import Lexicon, lexicon_for
 from eventwire.resources.lexicon import ActorEntry, AgentEntry, Hit, compose
 from eventwire.stages import coref
 from eventwire.stages.actor_context import ActorText, RolePhrase
-from eventwire.stages.actor_names import article_country, city_country, named_countries, sector_from_name
+from eventwire.stages.actor_names import (
+    article_country,
+    city_country,
+    country_positions,
+    home_country,
+    named_countries,
+    place_in_name,
+    sector_from_name,
+    states_or_regions,
+)
 from eventwire.stages.entities import key
 
 _AGENTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
@@ -220,7 +229,7 @@ def _link_other(
         inner = [h.value for m in entity.mentions for h in ctx.actors_in(m.start, m.end)]
         states = [e for e in inner if isinstance(e, ActorEntry) and e.country and e.kind != "ethnic"]
         country = (
-            states[0].country if states else _place_in_name(entity.name, named) or article_country(named or Counter())
+            states[0].country if states else place_in_name(entity.name, named) or article_country(named or Counter())
         )
         return Actor(country=country, role=sector[1], cameo=compose(country, sector[0]) if country else None), None
     # a body named by its country and role: "Kosovo Police", "Serbian Interior Ministry"
@@ -254,17 +263,6 @@ def _link_other(
     return None, None
 
 
-def _place_in_name(name: str, named: Counter[str] | None) -> str | None:
-    """The country of a city that opens a name ("Lagos Daily Courier"), when the gazetteer is sure."""
-    words = [w for w in name.split() if w.casefold() != "the"]
-    for size in (2, 1):
-        if len(words) > size and all(w[:1].isupper() for w in words[:size]):
-            country = city_country(" ".join(words[:size]), named or ())
-            if country is not None:
-                return country
-    return None
-
-
 def _covering(ctx: ActorText, mention: Span) -> ActorEntry | None:
     """The organisation whose longer name the mention is part of ("Islamic" in "Islamic State")."""
     for hit in ctx.actors_in(max(0, mention.start - 40), mention.end + 40):
@@ -295,27 +293,6 @@ def _needs_home(entity: Entity) -> bool:
     return entity.kb_id is None and actor is not None and bool(actor.role) and not actor.country and not actor.org
 
 
-def home_country(entities: list[Entity]) -> str | None:
-    """The country the article is mostly about: at least three and half of the mentions of countries, their
-    places and their national bodies."""
-    counts = named_countries(entities)
-    if not counts:
-        return None
-    country, count = counts.most_common(1)[0]
-    return country if count >= 3 and count >= 0.5 * sum(counts.values()) else None
-
-
-def _country_positions(entities: list[Entity]) -> list[tuple[int, str]]:
-    """(offset, country) of every mention of a country, its places and national bodies."""
-    kinds = ("country", "capital", "region", "org")
-    return [
-        (m.start, e.actor.country)
-        for e in entities
-        if e.actor is not None and e.actor.country and (e.kb_id or "").split(":", 1)[0] in kinds
-        for m in e.mentions
-    ]
-
-
 def link_entities(analysis: Analysis, lexicon: Lexicon) -> tuple[Entity, ...]:
     """Entities with actors, kb ids, dictionary-found entities and coreferent mentions."""
     ctx = ActorText.build(analysis, lexicon)
@@ -326,9 +303,10 @@ def link_entities(analysis: Analysis, lexicon: Lexicon) -> tuple[Entity, ...]:
             actor, kb_id = _link_other(entity, ctx, tokens)
             entity = replace(entity, actor=actor, kb_id=kb_id)
         linked.append(entity)
+    linked = states_or_regions(linked)
     named = named_countries(linked)
     home = home_country(linked)
-    positions = _country_positions(linked)
+    positions = country_positions(linked)
     for index, entity in enumerate(linked):
         if entity.type != "PERSON" and entity.kb_id is None and (entity.actor is None or _needs_home(entity)):
             actor, kb_id = _link_other(entity, ctx, tokens, home, named)

@@ -19,6 +19,7 @@ no plural noun or person's name stands between.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
@@ -60,6 +61,11 @@ _MALE_NAMES = frozenset(
     "osama muammar saddam bashar mohammed muhammad ahmed hassan".split()
 )
 _SENTENCE_WINDOW = 3
+#: Common nouns for people: a subject of this kind between a name and a pronoun takes the pronoun.
+_PERSON_NOUNS = frozenset(
+    "son daughter mother father man woman boy girl child kid husband wife brother sister friend officer "
+    "soldier victim mom dad parent grandmother grandfather uncle aunt".split()
+)
 
 
 def gender_of(persons: list[Entity], text: str, tokens: tuple[Token, ...]) -> dict[str, str]:
@@ -145,7 +151,7 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> list[Entity]
                 continue
             want = "m" if low in _MALE else "f"
             chosen = _choose_person(mentions, added, persons, sentence_of, token, gender, want)
-            if chosen is None:
+            if chosen is None or _nearer_person_noun(tokens, chosen, token, added[chosen.id]):
                 continue
             gender.setdefault(chosen.id, want)
             added[chosen.id].append(Span.of(text, token.start, token.end))
@@ -158,6 +164,23 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> list[Entity]
             entity = replace(entity, mentions=tuple(sorted(merged.values(), key=lambda m: (m.start, m.end))))
         out.append(entity)
     return out
+
+
+def _nearer_person_noun(tokens: tuple[Token, ...], person: Entity, pronoun: Token, extra: list[Span]) -> bool:
+    """True when a person noun ("my son", "the woman") is a subject between the person and the pronoun.
+
+    "As a Gold Star mother, my son gave his life": "his" is the son's, not the president's.
+    """
+    last = max((m.end for m in (*person.mentions, *extra) if m.end <= pronoun.start), default=-1)
+    for token in tokens[max(0, pronoun.i - 40) : pronoun.i]:
+        if (
+            token.start >= last
+            and token.sent == pronoun.sent
+            and token.lemma.casefold() in _PERSON_NOUNS
+            and token.dep in ("nsubj", "nsubjpass")
+        ):
+            return True
+    return False
 
 
 def _choose_person(
@@ -205,7 +228,8 @@ def _plural_pronouns(
         return
     group_mentions = sorted(((m, g) for g in groups for m in g.mentions), key=lambda item: item[0].start)
     entity_spans = [m for e in entities for m in e.mentions]
-    inside = {t.start for t in tokens for s in entity_spans if s.start <= t.start < s.end}
+    starts = [t.start for t in tokens]
+    inside = {starts[i] for s in entity_spans for i in range(bisect_left(starts, s.start), bisect_left(starts, s.end))}
     plural_nouns = [t for t in tokens if t.tag in ("NNS", "NNPS") and t.start not in inside]
     person_spans = [m for e in entities if e.type == "PERSON" for m in e.mentions]
     for token in tokens:
