@@ -9,7 +9,7 @@ from eventwire.coding.codebook import Codebook
 from eventwire.coding.extract import REPORTING, VERBAL_ROOTS, Candidate, Extractor
 from eventwire.coding.sides import Side, same_actor
 from eventwire.ids import record_id
-from eventwire.model import Analysis, Event, Span
+from eventwire.model import Analysis, Event, Span, Token
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
@@ -38,13 +38,16 @@ def statement_dates(extractor: Extractor) -> list[tuple[Side, str]]:
             continue
         for side in extractor._subjects(tok):
             out.append((side, date))
+    by_start: dict[int, Token] = {}
     for quote in extractor.actors.quotes:
         if quote.cue_span is None:
             continue
-        cue = [t for t in tree.tokens if t.start == quote.cue_span.start]
+        if not by_start:
+            by_start = {t.start: t for t in reversed(tree.tokens)}
+        cue = by_start.get(quote.cue_span.start)
         speaker = extractor.actors.speaker(quote)
-        if cue and speaker is not None:
-            date = extractor.locator.date_near(cue[0])
+        if cue is not None and speaker is not None:
+            date = extractor.locator.date_near(cue)
             if date is not None:
                 out.append((speaker, date))
     return out

@@ -67,7 +67,8 @@ class Locator:
     def _token_at(self, start: int, end: int) -> Token | None:
         """The head token of the span (the one whose head lies outside it)."""
         first = bisect_left(self._starts, start)
-        inside = [t for t in self.tree.tokens[first:] if t.start < end]
+        last = bisect_left(self._starts, end, lo=first)
+        inside = self.tree.tokens[first:last]
         if not inside:
             return None
         ids = {t.i for t in inside}
@@ -101,8 +102,10 @@ class Locator:
                 after = [v for pos, v in values if pos >= trigger.i]
                 return after[0] if after else values[-1][1]
         # a date inside the noun phrase itself ("the September 24 attack")
+        if not nominal or not self.times:
+            return None
         for tok in self.tree.subtree(trigger):
-            if tok.i != trigger.i and tok.i in self.times and nominal:
+            if tok.i != trigger.i and tok.i in self.times:
                 return self.times[tok.i][0][1]
         return None
 

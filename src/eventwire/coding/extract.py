@@ -65,6 +65,10 @@ class Extractor(SideFinder):
         super().__init__(tree, actors, lexicon)
         self.locator = locator
         self.user = user
+        #: verbs with a "must" or "should" auxiliary (the only ones that can be modal demands)
+        self._obliged = frozenset(
+            t.head for t in tree.tokens if t.dep == "aux" and t.text.lower() in ("must", "should")
+        )
 
     def candidates(self) -> list[Candidate]:
         """All coded triggers of the article, with sides resolved; absorbed triggers left out.
@@ -127,9 +131,7 @@ class Extractor(SideFinder):
 
     def _modal_demand(self, tok: Token) -> bool:
         """ "X must be brought to justice" inside someone's statement: a demand by the speaker."""
-        if tok.pos != "VERB" or not any(
-            k.dep == "aux" and k.text.lower() in ("must", "should") for k in self.tree.children(tok)
-        ):
+        if tok.pos != "VERB" or tok.i not in self._obliged:
             return False
         return self.actors.quote_at(tok) is not None or self._reporter(tok) is not None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from eventwire.coding.tree import Tree
@@ -14,6 +14,8 @@ from eventwire.model import Token
 TABLE = "event_patterns.tsv"
 KINDS = ("verb", "noun")
 CONDITIONS = ("obj", "prep", "prt", "sub", "pass", "act", "xcomp")
+#: word forms whose lexicon rows are remembered (the memory is emptied when full)
+ROWS_CACHE = 50_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,10 +42,24 @@ class Lexicon:
 
     version: str
     patterns: dict[tuple[str, str], tuple[Pattern, ...]]
+    _rows: dict[tuple[str, str, str], list[tuple[Pattern, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def candidates(self, kind: str, lemma: str) -> tuple[Pattern, ...]:
         """The rows for one lemma, in table order."""
         return self.patterns.get((kind, lemma), ())
+
+    def rows_for(self, tok: Token, kind: str) -> list[tuple[Pattern, ...]]:
+        """The rows of each lemma the token may stand for (parser lemma first), skipping lemmas with none."""
+        key = (tok.lemma, tok.text, kind)
+        found = self._rows.get(key)
+        if found is None:
+            found = [rows for lemma in _lemmas(tok, kind) if (rows := self.patterns.get((kind, lemma)))]
+            if len(self._rows) >= ROWS_CACHE:
+                self._rows.clear()
+            self._rows[key] = found
+        return found
 
 
 def parse_lexicon(text: str) -> Lexicon:
@@ -143,17 +159,21 @@ def match(tree: Tree, tok: Token, lexicon: Lexicon) -> Pattern | None:
     kind = kind_of(tok)
     if kind is None:
         return None
-    for lemma in _lemmas(tok, kind):
-        for pattern in lexicon.candidates(kind, lemma):
+    for rows in lexicon.rows_for(tok, kind):
+        for pattern in rows:
             if all(holds(tree, tok, name, values) for name, values in pattern.conditions):
                 return pattern
     return None
 
 
-def _lemmas(tok: Token, kind: str) -> list[str]:
+def _lemmas(tok: Token, kind: str) -> tuple[str, ...]:
     """The parser's lemma, then stems of the word itself (the lemmatizer gives "din" for "dined")."""
-    lemma = tok.lemma.lower()
-    word = tok.text.lower()
+    return _stems(tok.lemma, tok.text, kind)
+
+
+def _stems(lemma_text: str, text: str, kind: str) -> tuple[str, ...]:
+    lemma = lemma_text.lower()
+    word = text.lower()
     out = [lemma]
     if kind == "verb":
         if word.endswith("ed"):
@@ -164,4 +184,4 @@ def _lemmas(tok: Token, kind: str) -> list[str]:
             out += [word[:-1]]
     elif word.endswith("s") and not word.endswith("ss"):
         out.append(word[:-1])
-    return [w for i, w in enumerate(out) if w and w not in out[:i]]
+    return tuple(w for i, w in enumerate(out) if w and w not in out[:i])

@@ -176,6 +176,7 @@ class ActorIndex:
                     self.by_token.setdefault(i, entity)
         self.mention_starts.sort(key=lambda m: m[0])
         self.quotes = analysis.quotes
+        self._quote_of: dict[int, Quote | None] = {}
         self.place_of: dict[str, Place] = {}
         for place in analysis.places:
             if place.country and not place.is_metonym:
@@ -183,7 +184,10 @@ class ActorIndex:
                     holder = self.by_token.get(i)
                     if holder is not None:
                         self.place_of.setdefault(holder.id, place)
-        self.affiliation = {e.id: _affiliation(analysis, tree, e, self.by_token) for e in analysis.entities}
+        token_starts = [t.start for t in tree.tokens]
+        self.affiliation = {
+            e.id: _affiliation(tree, token_starts, e, self.by_token) for e in analysis.entities if e.type == "PERSON"
+        }
 
     def side(self, entity: Entity) -> Side:
         """The side for an entity, borrowing an appositive organisation when it has no actor codes."""
@@ -200,10 +204,15 @@ class ActorIndex:
 
     def quote_at(self, tok: Token) -> Quote | None:
         """The quote whose span holds the token, if any."""
+        if tok.i in self._quote_of:
+            return self._quote_of[tok.i]
+        found = None
         for quote in self.quotes:
             if quote.span.start <= tok.start and tok.end <= quote.span.end:
-                return quote
-        return None
+                found = quote
+                break
+        self._quote_of[tok.i] = found
+        return found
 
     def speaker(self, quote: Quote) -> Side | None:
         """The speaker of a quote as a side."""
@@ -328,12 +337,11 @@ def _token_ids(starts: list[tuple[int, int, int]], start: int, end: int) -> list
     return out
 
 
-def _affiliation(analysis: Analysis, tree: Tree, entity: Entity, by_token: dict[int, Entity]) -> Actor | None:
+def _affiliation(tree: Tree, starts: list[int], entity: Entity, by_token: dict[int, Entity]) -> Actor | None:
     """An organisation or country named in an apposition right after a person ("X, head of the Y")."""
     if entity.type != "PERSON":
         return None
     tokens = tree.tokens
-    starts = [t.start for t in tokens]
     for mention in entity.mentions:
         first = bisect_left(starts, mention.end)
         after = list(tokens[first : first + 10])

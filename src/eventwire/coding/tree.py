@@ -9,23 +9,33 @@ from eventwire.model import Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECTS = frozenset({"dobj", "obj", "attr", "oprd"})
+_PASSIVE = frozenset({"nsubjpass", "auxpass", "csubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
 class Tree:
-    """Tokens of an article with a child index, so that walking the dependency tree is cheap."""
+    """Tokens of an article with child lists built once, so that walking the dependency tree is cheap."""
 
     tokens: tuple[Token, ...]
-    children_of: tuple[tuple[int, ...], ...]
+    #: the child tokens of every token, in text order
+    kids: tuple[tuple[Token, ...], ...] = ()
+    #: the tokens that are passive verbs (have a passive subject or auxiliary)
+    passive: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, tokens: tuple[Token, ...]) -> Tree:
         """Index the children of every token."""
-        kids: list[list[int]] = [[] for _ in tokens]
+        size = len(tokens)
+        kids: list[list[Token]] = [[] for _ in tokens]
         for tok in tokens:
-            if tok.head != tok.i and 0 <= tok.head < len(tokens):
-                kids[tok.head].append(tok.i)
-        return cls(tokens=tokens, children_of=tuple(tuple(k) for k in kids))
+            head = tok.head
+            if head != tok.i and 0 <= head < size:
+                kids[head].append(tok)
+        return cls(
+            tokens=tokens,
+            kids=tuple(map(tuple, kids)),
+            passive=frozenset(t.head for t in tokens if t.dep in _PASSIVE and t.head != t.i),
+        )
 
     def head(self, tok: Token) -> Token | None:
         """The syntactic head, or None at the root."""
@@ -33,31 +43,39 @@ class Tree:
 
     def children(self, tok: Token, *deps: str) -> list[Token]:
         """Children of ``tok``, optionally only those with one of the given dependency labels."""
-        kids = [self.tokens[i] for i in self.children_of[tok.i]]
-        return [k for k in kids if k.dep in deps] if deps else kids
+        kids = self.kids[tok.i]
+        if deps:
+            return [k for k in kids if k.dep in deps]
+        return list(kids)
 
     def subtree(self, tok: Token, *, skip: frozenset[int] = frozenset()) -> Iterator[Token]:
         """``tok`` and everything below it, in no particular order; ``skip`` prunes branches."""
-        stack = [tok.i]
+        if tok.i in skip:
+            return
+        kids = self.kids
+        stack = [tok]
         while stack:
-            i = stack.pop()
-            if i in skip:
-                continue
-            yield self.tokens[i]
-            stack.extend(self.children_of[i])
+            current = stack.pop()
+            yield current
+            for k in kids[current.i]:
+                if k.i not in skip:
+                    stack.append(k)
 
     def ancestors(self, tok: Token) -> Iterator[Token]:
         """The heads above ``tok``, nearest first."""
+        tokens = self.tokens
         seen = {tok.i}
-        current = self.head(tok)
-        while current is not None and current.i not in seen:
+        current = tok
+        while current.head != current.i:
+            current = tokens[current.head]
+            if current.i in seen:
+                return
             yield current
             seen.add(current.i)
-            current = self.head(current)
 
     def is_passive(self, tok: Token) -> bool:
         """True when the verb has a passive subject or auxiliary."""
-        return any(k.dep in ("nsubjpass", "auxpass", "csubjpass") for k in self.children(tok))
+        return tok.i in self.passive
 
     def objects(self, tok: Token) -> list[Token]:
         """The direct objects of a verb, or the complements of a noun ("of"-objects, compounds)."""
@@ -78,8 +96,8 @@ class Tree:
         stack = [tok]
         while stack:
             current = stack.pop()
-            for k in self.children(current, "conj", "appos"):
-                if k.dep == "conj" or k.pos == "PROPN":
+            for k in self.kids[current.i]:
+                if k.dep == "conj" or (k.dep == "appos" and k.pos == "PROPN"):
                     out.append(k)
                     stack.append(k)
         return out
