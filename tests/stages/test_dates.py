@@ -85,6 +85,9 @@ def test_issue_5_reference_article_times(seed_text: str) -> None:
         ("He said he would travel to Paris on Thursday.", "Thursday", "2023-11-23"),
         ("He met the minister on Thursday.", "Thursday", "2023-11-16"),
         ("The board set Nov. 30 as the deadline.", "Nov. 30", "2023-11-30"),  # near ahead, whatever the tense
+        ("Protesters planned a large rally on Wednesday.", "Wednesday", "2023-11-22"),  # the planned day: nearest
+        ("He has scheduled a news conference Thursday.", "Thursday", "2023-11-23"),
+        ("On Wednesday, the government planned new taxes.", "Wednesday", "2023-11-15"),  # the day of the planning
     ],
 )
 def test_issue_5_tense_cues_place_days(sentence: str, expression: str, value: str) -> None:

@@ -18,7 +18,9 @@ from eventwire.timex.tense import tense_of
 __all__ = ["Found", "Normal", "find_times", "normalize"]
 
 #: Rules whose values later "that quarter", "a year earlier" may lean on: stated, not derived, periods.
-_NOTED = frozenset({"iso", "slash", "mdy", "dmy", "md", "dm", "my", "month", "year", "quarter", "qcode", "weekday"})
+_NOTED = frozenset(
+    {"iso", "slash", "mdy", "dmy", "md", "dm", "my", "month", "year", "quarter", "qcode", "weekday", "dayref"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,8 @@ def find_times(text: str, *, anchor: dt.date | None, tokens: Sequence[Token] = (
     for cand in chosen:
         tense = tense_of(tokens, index.within(cand.start, cand.end)) if index is not None else ""
         context.clause = text[_sentence_start(text, cand.start) : cand.start]
+        context.after = _sentence_rest(text, cand.end)
+        context.at = cand.start
         normal = normaliser.run(cand.rule, cand.groups, tense)
         if normal is None:
             found.append(Found(cand.start, cand.end, cand.rule, "DATE", "", readable=False))
@@ -58,6 +62,13 @@ def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding offset ``at`` begins (after the last full stop or line break, at most 400 back)."""
     lo = max(0, at - 400)
     return max(text.rfind(". ", lo, at) + 1, text.rfind("\n", lo, at) + 1, lo)
+
+
+def _sentence_rest(text: str, at: int) -> str:
+    """The text after offset ``at`` up to the line break (at most 80 characters; rules read only its start)."""
+    rest = text[at : at + 80]
+    cut = rest.find("\n")
+    return rest if cut < 0 else rest[:cut]
 
 
 def normalize(text: str, *, anchor: dt.date | None, tense: str = "") -> Normal | None:

@@ -22,6 +22,11 @@ from eventwire.timex.values import (
     year_for,
 )
 
+#: A weekday after a clock time and an aside in brackets: "at 10:35 a.m. (0735 GMT) Friday".
+_ASIDE_WEEKDAY = re.compile(
+    r"\s*\([^()]{1,30}\)\s*(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE
+)
+
 
 class CalendarRules(RuleBase):
     """Dates, days of the week, parts of the day and clock times."""
@@ -240,6 +245,8 @@ class CalendarRules(RuleBase):
         if anchor is None:
             return Normal("TIME" if part else "DATE", "")
         rel = group(g, "rel")
+        if rel in ("the previous", "the following") and self.context.day:
+            anchor = self.context.day  # "the previous Friday": the week before the day the story is telling
         if rel in ("last", "past", "previous", "this past", "the previous"):
             day = weekday_date(anchor - dt.timedelta(days=1), weekday, "past")
         elif rel in ("next", "coming", "this coming", "the following", "the next"):
@@ -270,6 +277,10 @@ class CalendarRules(RuleBase):
         if rel:
             normal = self._dayword({"word": rel}, tense)
             return normal.value[:10] if normal else ""
+        later = _ASIDE_WEEKDAY.match(self.context.after)  # "10:35 a.m. (0735 GMT) Friday"
+        if later:
+            normal = self._weekday({"weekday": later.group(1)}, tense)
+            return normal.value if normal else ""
         return fmt(self.anchor, "D") if self.anchor else ""
 
     def _clock(self, g: Mapping[str, str], tense: Tense) -> Normal | None:
@@ -320,5 +331,20 @@ class CalendarRules(RuleBase):
             offset = 1
         elif rel in ("last", "late last"):
             offset = -1
-        base = self.context.day if rel in ("that", "the same") and self.context.day else self.anchor
+        base = self.anchor
+        if rel in ("that", "the same", "the next", "the following") and self.context.day:
+            base = self.context.day  # "that morning", "the next morning": the day the story is telling
+        elif rel == "in the":
+            base = self.context.recent_day() or base  # "in the morning" just after "Friday": Friday's
         return Normal("TIME", f"{fmt(base + dt.timedelta(days=offset), 'D')}T{part}")
+
+    def _dayref(self, g: Mapping[str, str], tense: Tense) -> Normal | None:
+        """ "that day", "the next day", "the previous day": the story's last day, else the anchor, moved."""
+        offset = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1}.get(group(g, "rel"), 0)
+        told = self.context.narrative_day()
+        if told.endswith("XX"):
+            return Normal("DATE", told)
+        base = dt.date.fromisoformat(told) if told else self.anchor
+        if base is None:
+            return Normal("DATE", "")
+        return Normal("DATE", fmt(base + dt.timedelta(days=offset), "D"))

@@ -128,6 +128,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     ("noon", rf"(?P<word>noon|midnight|midday)(?:,?\s+(?P<dayrel>yesterday|today|tomorrow|{_weekday('weekday')}))?"),
     (
+        "dayref",
+        r"(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+prior|that\s+same|that\s+very|the\s+same|that)"
+        r"\s+day(?!-|\s+(?:before|after)\b)",
+    ),
+    (
         "partofday",
         rf"(?P<rel>this|last|that|tomorrow|yesterday|early\s+this|late\s+last|late\s+this|later\s+this|earlier\s+this"
         rf"|the\s+next|the\s+following|the\s+same|in\s+the)\s+{PART}|(?P<word>overnight|mid-?afternoon|mid-?morning)"
@@ -260,6 +265,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "weekday": ("weekday",),
     "noon": ("noon",),
     "partofday": ("part",),
+    "dayref": ("unit",),
     "season": ("season",),
     "quarter": ("quarter",),
     "set_every": ("unit", "weekday", "month", "part"),

@@ -32,6 +32,25 @@ from eventwire.timex.values import (
     relative_step,
 )
 
+#: "the year ended Sept. 30", "the year to date": a stretch of twelve months, not the calendar year.
+_SPAN_OF_YEAR = re.compile(r"(?i)\s*(?:that\s+)?(?:ended|ending|ends|to\s+date|through|before|earlier|after|later)\b")
+#: "the quarter ended Sept. 30": the day a reported period closed.
+_ENDED_ON = re.compile(r"(?i)\s*(?:that\s+)?(?:ended|ending)\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
+
+
+def _past_day(anchor: dt.date, month: int, day: int) -> dt.date | None:
+    """The latest (month, day) not after the anchor; None if there is no such day."""
+    if not month:
+        return None
+    for year in (anchor.year, anchor.year - 1):
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if found <= anchor:
+            return found
+    return None
+
 
 class PeriodRules(RuleBase):
     """Seasons, quarters, relative periods, durations, vague references and sets."""
@@ -140,6 +159,8 @@ class PeriodRules(RuleBase):
                 "century": "CE", "half": "H", "period": "Q", "season": ""}.get(unit, "")  # fmt: skip
         if not code:
             return None
+        if rel == "the" and unit == "year" and not mod and self.anchor and not self._twelve_months():
+            return Normal("DATE", f"{self.anchor.year:04d}")  # "for the year", "a high for the year": this one
         if rel == "the" and unit in ("year", "month", "week", "decade", "century") and not mod:
             if unit in ("year", "month", "decade", "century"):
                 return Normal("DURATION", {"year": "P1Y", "month": "P1M", "decade": "P10Y", "century": "P100Y"}[unit])
@@ -173,9 +194,19 @@ class PeriodRules(RuleBase):
             return Normal("DATE", fmt(shift(anchor, step * 1200, "M"), "CE"), mod)
         return Normal("DATE", fmt(shift(anchor, step, code), code), mod)
 
+    def _twelve_months(self) -> bool:
+        """True when "the year" is a span ("the year ended Sept. 30", "throughout the year"), not this year."""
+        spans = self.context.clause.lower().rstrip().endswith(("throughout", "over", "during"))
+        return spans or _SPAN_OF_YEAR.match(self.context.after) is not None
+
     def _referenced(self, code: str, rel: str, mod: str | None) -> Normal:
         """ "that year", "the quarter", "the latest period": the period the document last spoke of."""
         anchor, context = self.anchor, self.context
+        ended = _ENDED_ON.match(context.after) if code == "Q" and rel == "the" else None
+        if ended and anchor is not None:
+            end = _past_day(anchor, month_number(ended.group(1)), int(ended.group(2)))
+            if end is not None:  # "the quarter ended July 31": the three months before, named by their middle
+                return Normal("DATE", fmt(end - dt.timedelta(days=45), "Q"), mod)
         if code == "Q":
             if context.quarter:
                 return Normal("DATE", f"{context.quarter[0]:04d}-Q{context.quarter[1]}", mod)
@@ -188,7 +219,7 @@ class PeriodRules(RuleBase):
         base = context.day or anchor
         if base is None:
             return Normal("DATE", "", mod)
-        return Normal("DATE", fmt(base, code if code in ("W", "M", "H", "WE") else "Y"), mod)
+        return Normal("DATE", fmt(base, code if code in ("D", "W", "M", "H", "WE") else "Y"), mod)
 
     def _yearend(self, g: Mapping[str, str], tense: Tense) -> Normal | None:
         word = group(g, "word")
@@ -203,6 +234,8 @@ class PeriodRules(RuleBase):
         code = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "day": "D", "decade": "DE"}[unit]
         rel, rel2 = group(g, "rel"), group(g, "rel2")
         mod = {"early": "START", "late": "END"}.get(rel)
+        if rel2 == "in the" and code == "D" and self.anchor is not None:
+            return Normal("DATE", fmt(self.context.recent_day() or self.anchor, "D"), mod)  # "later in the day"
         if rel2 in ("that", "in the"):
             return self._referenced(code, "that", mod)
         if self.anchor is None:

@@ -18,6 +18,8 @@ _STRONG_FUTURE_CUES = frozenset({"effective", "payable", "due", "expire", "expir
                                  "upcoming", "deadline", "next", "record", "starting", "beginning"})  # fmt: skip
 _WEAK_FUTURE_CUES = frozenset({"by", "until", "till", "through"})
 _PAST_CUES = frozenset({"since", "ended", "last", "earlier", "ago"})
+#: Verbs whose object happens at the time named: a past "planned ... Saturday" is still about the coming one.
+_PLANNING = frozenset({"plan", "schedule", "slate"})
 #: "as previously planned Saturday": the plan, not the day, is what lies ahead.
 _EARLIER = frozenset({"previously", "originally", "initially", "had"})
 #: Verbs that move a deadline: "extended the offer until Nov. 9", "postponed until Tuesday" point ahead in any tense.
@@ -36,6 +38,14 @@ def tense_of(tokens: Sequence[Token], inside: Sequence[Token]) -> str:
     first = inside[0]
     verb = _governing_verb(tokens, first)
     clause = _verb_tense(tokens, verb) if verb is not None else ""
+    if (
+        clause == "past"
+        and verb is not None
+        and verb.lemma in _PLANNING
+        and first.i > verb.i
+        and not _had(tokens, verb)
+    ):
+        clause = "present"  # "planned a rally on Saturday", "has scheduled a news conference Thursday": the nearest
     tense = "" if _on_noun(tokens, inside) else clause
     for back in range(1, 3):
         i = first.i - back
@@ -52,6 +62,11 @@ def tense_of(tokens: Sequence[Token], inside: Sequence[Token]) -> str:
         if tokens[i].pos not in ("ADP", "DET", "PUNCT", "ADV", "NUM", "PROPN"):
             break
     return tense
+
+
+def _had(tokens: Sequence[Token], verb: Token) -> bool:
+    """True for a pluperfect verb ("had planned"): its plan was made before the story's past."""
+    return any(c.lemma == "have" and c.tag == "VBD" for c in _children(tokens, verb))
 
 
 def _on_noun(tokens: Sequence[Token], inside: Sequence[Token]) -> bool:

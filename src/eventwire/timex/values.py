@@ -58,20 +58,37 @@ class Context:
     year: int | None = None
     day: dt.date | None = None
     clause: str = ""  # the sentence up to the expression being read
+    after: str = ""  # the text after it, up to the line break (at most 80 characters)
+    last: str = ""  # the last value noted: the narrative's reference time
+    at: int = 0  # where the expression being read starts
+    day_at: int = -1  # where the day in ``day`` was stated
+
+    def recent_day(self, reach: int = 300) -> dt.date | None:
+        """The story's day when it was stated just before (within ``reach`` characters), else None."""
+        return self.day if self.day is not None and 0 <= self.at - self.day_at <= reach else None
 
     def period_quarter(self) -> tuple[int, int] | None:
         """The quarter "a year earlier" compares with, unless the sentence compares months ("for the nine months")."""
         return None if _SPAN_OF_MONTHS.search(self.clause) else self.quarter
 
+    def narrative_day(self) -> str:
+        """The day the story last spoke of ("that day", "the next morning" lean on it): YYYY-MM-DD, a month
+        with unknown day (YYYY-MM-XX) when a month was named last, or "" when the text gave none."""
+        if re.fullmatch(r"\d{4}-\d{2}", self.last):
+            return f"{self.last}-XX"
+        return self.day.isoformat() if self.day else ""
+
     def note(self, normal: Normal) -> None:
         """Remember an absolute value for later "that quarter", "a year earlier" and the like."""
         value = normal.value
+        self.last = value
         match = re.fullmatch(r"(\d{4})-Q([1-4])", value)
         if match:
             self.quarter = (int(match.group(1)), int(match.group(2)))
         match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value)
         if match:
             self.day = safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3))) or self.day
+            self.day_at = self.at
         match = re.match(r"(\d{4})(?![\d])", value)
         if match:
             self.year = int(match.group(1))
