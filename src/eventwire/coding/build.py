@@ -65,7 +65,11 @@ def keep(cands: list[Candidate], analysis: Analysis) -> tuple[list[Candidate], l
         substantive = any(c.root != "01" and _emittable(c) for c in group)
         main = any(c.root != "01" and not c.background and _emittable(c) for c in group)
         for cand in group:
-            if cand.root == "01" and (substantive or sentence in quoted or _has_quote_mark(analysis, cand)):
+            if (
+                cand.root == "01"
+                and not _specific_statement(cand)
+                and (substantive or sentence in quoted or _has_quote_mark(analysis, cand))
+            ):
                 continue
             if cand.background and main:
                 if cand.nominal:
@@ -76,6 +80,11 @@ def keep(cands: list[Candidate], analysis: Analysis) -> tuple[list[Candidate], l
             elif cand.nominal:
                 orphans.append(cand)
     return kept, orphans
+
+
+def _specific_statement(cand: Candidate) -> bool:
+    """A statement of a kind of its own (condolences, denial, pessimism...), not a plain report verb."""
+    return cand.pattern.code != "010" and bool(cand.pattern.conditions) and not cand.nominal
 
 
 def _emittable(cand: Candidate) -> bool:

@@ -133,13 +133,13 @@ def holds(tree: Tree, tok: Token, name: str, values: frozenset[str]) -> bool:
     if name == "act":
         return not tree.is_passive(tok)
     if name == "obj":
-        return any(_lemma(o) in values for obj in tree.objects(tok) for o in tree.conjuncts(obj))
+        return any(not values or _lemma(o) in values for obj in tree.objects(tok) for o in tree.conjuncts(obj))
     if name == "prep":
-        return any(k.lemma.lower() in values for k in tree.children(tok, "prep", "agent", "dative"))
+        return any(not values or k.lemma.lower() in values for k in tree.children(tok, "prep", "agent", "dative"))
     if name == "prt":
-        return any(k.lemma.lower() in values for k in tree.children(tok, "prt", "advmod"))
+        return any(not values or k.lemma.lower() in values for k in tree.children(tok, "prt", "advmod"))
     if name == "xcomp":
-        return any(_lemma(k) in values for k in tree.children(tok, "xcomp", "ccomp"))
+        return any(not values or _lemma(k) in values for k in tree.children(tok, "xcomp", "ccomp"))
     if name == "sub":
         skip = frozenset(k.i for k in tree.children(tok, "nsubj", "nsubjpass", "csubj"))
         near = [k for k in tree.subtree(tok, skip=skip) if k.i != tok.i and abs(k.i - tok.i) <= 12]
