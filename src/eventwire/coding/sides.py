@@ -8,10 +8,12 @@ noun ("police", "troops") kept by name. Nothing is taken from unrelated parts of
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventwire.coding.tree import Tree
+from eventwire.config import Settings
 from eventwire.model import Actor, Analysis, Entity, EventActor, Place, Quote, Token
+from eventwire.stages.actors import actor_for_span
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -163,7 +165,7 @@ def same_actor(a: Side, b: Side) -> bool:
 class ActorIndex:
     """Entities by token, pronoun and relative-pronoun resolution, quote speakers, for one article."""
 
-    def __init__(self, analysis: Analysis, tree: Tree) -> None:
+    def __init__(self, analysis: Analysis, tree: Tree, settings: Settings | None = None) -> None:
         self.tree = tree
         self.by_token: dict[int, Entity] = {}
         self.by_id = {e.id: e for e in analysis.entities}
@@ -175,6 +177,7 @@ class ActorIndex:
                 for i in _token_ids(starts, mention.start, mention.end):
                     self.by_token.setdefault(i, entity)
         self.mention_starts.sort(key=lambda m: m[0])
+        self._split_lists(analysis, starts, settings)
         self.quotes = analysis.quotes
         self._quote_of: dict[int, Quote | None] = {}
         self.place_of: dict[str, Place] = {}
@@ -188,6 +191,42 @@ class ActorIndex:
         self.affiliation = {
             e.id: _affiliation(tree, token_starts, e, self.by_token) for e in analysis.entities if e.type == "PERSON"
         }
+
+    def _split_lists(self, analysis: Analysis, starts: list[tuple[int, int, int]], settings: Settings | None) -> None:
+        """One entity per member of a list the entity recogniser took as one name ("Arnor, Osgiliath and
+        Gondor"): the parse coordinates the members and each names an actor of its own."""
+        tokens = self.tree.tokens
+        for entity in analysis.entities:
+            for mention in entity.mentions:
+                ids = _token_ids(starts, mention.start, mention.end)
+                inside = set(ids)
+                if not any(tokens[i].dep == "conj" and tokens[i].head in inside for i in ids):
+                    continue
+                pieces: list[list[Token]] = [[]]
+                for i in ids:
+                    if tokens[i].dep in ("cc", "punct"):
+                        pieces.append([])
+                    else:
+                        pieces[-1].append(tokens[i])
+                pieces = [p for p in pieces if p]
+                if len(pieces) < 2:
+                    continue
+                others = replace(analysis, entities=tuple(e for e in analysis.entities if e.id != entity.id))
+                built = [actor_for_span(others, p[0].start, p[-1].end, settings) for p in pieces]
+                codes = [
+                    (b.actor.org, b.actor.country) if b is not None and b.actor is not None else None for b in built
+                ]
+                if any(c is None or c == (None, None) for c in codes) or len(set(codes)) < len(codes):
+                    continue  # "Bosnia and Herzegovina", "Trinidad and Tobago": one name
+                for i in ids:
+                    if self.by_token.get(i) is entity:
+                        del self.by_token[i]  # the commas and "and" between the members
+                for piece, member in zip(pieces, built, strict=True):
+                    if member is None:
+                        continue
+                    self.by_id[member.id] = member
+                    for tok in piece:
+                        self.by_token[tok.i] = member
 
     def side(self, entity: Entity) -> Side:
         """The side for an entity, borrowing an appositive organisation when it has no actor codes."""
@@ -261,8 +300,17 @@ class ActorIndex:
 
     def _inside(self, tok: Token, *, agent: bool = False) -> list[Side]:
         """Named actors inside the phrase: compounds, modifiers, possessives, of/from/in complements."""
+        kids = [k for k in self.tree.children(tok) if k.dep in _INNER or k.dep == "prep"]
+        if not agent:
+            # "an attack by Osgiliath soldiers in south Ithilen": the doer named, not the place
+            doers = [k for k in kids if k.dep == "prep" and k.lemma.lower() == "by"]
+            by = self._collect(doers, agent=False) if doers else []
+            if by:
+                return by
+        return self._collect(kids, agent=agent)
+
+    def _collect(self, stack: list[Token], *, agent: bool) -> list[Side]:
         found: list[Side] = []
-        stack = [k for k in self.tree.children(tok) if k.dep in _INNER or k.dep == "prep"]
         seen: set[int] = set()
         while stack:
             k = stack.pop(0)

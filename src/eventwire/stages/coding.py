@@ -35,7 +35,7 @@ def code_events(analysis: Analysis, settings: Settings) -> Analysis:
     tree = Tree.of(parse.tokens)
     published = analysis.article.published.isoformat() if analysis.article.published else None
     locator = Locator(tree, analysis.times, analysis.places, published=published)
-    actors = ActorIndex(analysis, tree)
+    actors = ActorIndex(analysis, tree, settings)
     verbs = verb_dictionaries(settings.dictionaries)
     user = UserVerbs(verbs, tree, actors) if verbs else None
     extractor = Extractor(tree, actors, locator, load_lexicon(), user)
