@@ -181,3 +181,17 @@ def test_georgia_is_the_us_state_in_a_us_story_and_the_country_otherwise() -> No
 def test_a_person_noun_subject_takes_the_pronoun() -> None:
     text = "Rolf Ambers listened. As a mother, my son gave his life, she said."
     assert "his" not in mentions_of(run(text), "Ambers")
+
+
+def test_someone_elses_role_and_other_holders_are_not_the_persons() -> None:
+    text = (
+        "Kosovo President Vjosa Osmani spoke. Lira Osmani, the President's eldest daughter, listened. "
+        "Retired Serbian General Boro Lazic criticised the plan. The next president will decide, the president said."
+    )
+    result = run(text)
+    lira = [e for e in result.entities if e.name.startswith("Lira")]
+    assert not lira or lira[0].actor is None or lira[0].actor.role != "President"
+    lazic = entity(result, "Lazic").actor
+    assert lazic is not None and lazic.cameo == "SRBELI"
+    vjosa = [m.text for m in entity(result, "Vjosa Osmani").mentions]
+    assert "president" in vjosa and vjosa.count("president") == 1  # "the next president" is someone else

@@ -42,6 +42,7 @@ _QUALIFIERS = frozenset(
         "nationalist",
         "chief",
         "late",
+        "retired",
         "longtime",
         "long-time",
         "main",
@@ -52,7 +53,7 @@ _QUALIFIERS = frozenset(
 )
 _OF = re.compile(r"^\s+(?:of|for|at|in|from|with|to)\s+(?:the\s+)?")
 _POSSESSIVE = re.compile(r"'s?\s*$")
-_PAST = re.compile(r"\b(?:former|ex|late)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:former|ex|late|retired)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +238,8 @@ class ActorText:
                 body = self._agent_start.get(self._skip_qualifiers_forward(end + of.end()))
                 if body is not None and isinstance(body.value, AgentEntry) and not body.value.person:
                     agent_hit, end = body, body.end
+        if self.text[end : end + 2] in ("'s", "\u2019s"):
+            return None  # "the Republican nominee's eldest daughter": someone else's role
         return self._phrase(agent_hit, actor_hit, pos, end, former=former)
 
     def _skip_qualifiers_forward(self, pos: int) -> int:

@@ -20,6 +20,11 @@ from eventwire.resources.lexicon import ActorEntry, AgentEntry
 from eventwire.stages.actor_context import ActorText
 from eventwire.stages.pronouns import resolve_pronouns
 
+_OTHER_HOLDER = re.compile(
+    r"\b(?:next|future|former|previous|late|first|last|every|any|a|an|another|retired|ex)[\s-]+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
 
 def resolve(analysis: Analysis, entities: tuple[Entity, ...], ctx: ActorText) -> tuple[Entity, ...]:
     """Entities with coreferent mentions added; role-word entities folded into their person."""
@@ -73,6 +78,8 @@ def _role_nominals(
         phrase = ctx.title_before(hit.end)
         start = phrase.start if phrase is not None and phrase.actor is not None else hit.start
         determined = re.search(r"\bthe\s+(?:[\w-]+\s+)?$", text[max(0, hit.start - 30) : hit.start], re.IGNORECASE)
+        if _OTHER_HOLDER.search(text[max(0, hit.start - 30) : hit.start]):
+            continue  # "the next president", "a former president": not the one in office
         if (phrase is None or phrase.actor is None) and not determined:
             continue
         own = phrase.actor if phrase is not None else None
