@@ -78,3 +78,19 @@ def test_issue_5_narrative_rules_never_invent_a_year_without_an_anchor(words: li
     for found in find_times(text, anchor=None):
         if found.type in ("DATE", "TIME"):  # durations (P1Y) carry no year
             assert not found.value[:1].isdigit(), (text, found)
+
+
+def test_a_month_before_a_day_number_is_left_to_the_day_rule() -> None:
+    assert values("He was shot to death last Oct. 23 at his home.") == {"Oct. 23": "1999-10-23"}
+
+
+def test_the_week_of_a_day_is_that_day_s_week() -> None:
+    assert values("A court hearing the week of March 6 may settle it.") == {"the week of March 6": "2000-W10"}
+    assert values("the weekend of March 4, 2000")["the weekend of March 4, 2000"] == "2000-W09-WE"
+
+
+def test_an_hour_with_a_part_of_the_day_is_a_clock_time_only_after_at_or_by() -> None:
+    found = values("He will leave at 4 in the morning (4 a.m. EDT Thursday).")
+    assert found["4 in the morning"] == "2000-02-24T04:00"  # the Thursday of the aside (the anchor)
+    assert values("at 9 at night")["9 at night"] == "2000-02-24T21:00"
+    assert "4 in the morning" not in values("He scored 4 in the morning session.")

@@ -22,9 +22,10 @@ from eventwire.timex.values import (
     year_for,
 )
 
-#: A weekday after a clock time and an aside in brackets: "at 10:35 a.m. (0735 GMT) Friday".
+#: A weekday after a clock time, past an aside or inside it: "10:35 a.m. (0735 GMT) Friday", "4 (4 a.m. EDT Thursday)".
 _ASIDE_WEEKDAY = re.compile(
-    r"\s*\([^()]{1,30}\)\s*(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE
+    r"\s*\((?:[^()]{1,30}\)\s*(?:on\s+)?|[^()]{0,30}?\b)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
 )
 
 
@@ -68,6 +69,15 @@ class CalendarRules(RuleBase):
         return Normal("DATE", fmt(found, "D"), mod)
 
     _dm = _md
+
+    def _week_of(self, g: Mapping[str, str], tense: Tense) -> Normal | None:
+        """ "the week of March 6": the week (or weekend) holding that day."""
+        day = self._mdy(g, tense) if g.get("year") else self._md({"month": g["month"], "day": g["day"]}, tense)
+        found = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", day.value if day else "")
+        if found is None:
+            return Normal("DATE", "")
+        start = safe_date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        return Normal("DATE", fmt(start, "WE" if group(g, "unit") == "weekend" else "W")) if start else None
 
     def _close_year(self, anchor: dt.date, year: int, month: int, day: int) -> int:
         """A day the tense sent almost a year away comes back when the other reading is within the policy's window.
@@ -285,7 +295,9 @@ class CalendarRules(RuleBase):
 
     def _clock(self, g: Mapping[str, str], tense: Tense) -> Normal | None:
         hour, minute = int(g["hour"]), int(g.get("minute") or 0)
-        ampm = group(g, "ampm").replace(".", "")
+        ampm = group(g, "ampm").replace(".", "") or ("o'clock" if g.get("partonly") else "")
+        if g.get("partonly"):  # "at 4 in the morning"
+            g = {**g, "partword": g["partonly"]}
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:

@@ -81,12 +81,14 @@ RULES: tuple[tuple[str, str], ...] = (
     ("slash", r"(?P<mm>1[0-2]|0?[1-9])/(?P<dd>[12]\d|3[01]|0?[1-9])/(?P<yy>\d{4}|\d{2})"),
     ("mdy", rf"{_WEEKDAY_LEAD}(?:{POSITION}[\s-]+)?{MONTH}\s*(?:{DAY}|{DAY_WORD})(?:,\s*|\s+){YEAR}"),
     ("dmy", rf"{_WEEKDAY_LEAD}(?:the\s+)?(?:{DAY}|{DAY_WORD})(?:\s+of)?\s+{MONTH},?\s+{YEAR}"),
+    ("week_of", rf"the\s+(?P<unit>week|weekend)\s+of\s+{MONTH}\s*{DAY}(?:,?\s+{YEAR})?"),
     ("md", rf"{_WEEKDAY_LEAD}(?:(?P<pmod>early|late|around|about)\s+)?{MONTH}\s*(?:{DAY}|{DAY_WORD})"),
     ("dm", rf"{_WEEKDAY_LEAD}(?:the\s+)?(?:{DAY}|{DAY_WORD})(?:\s+of)?\s+{MONTH}"),
     ("my", rf"(?:{POSITION}[\s-]+)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|(?P<rel>this|last|next)\s+year|'(?P<yy>\d\d))"),
     (
         "month",
-        rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|previous)\s+|{POSITION}[\s-]+)?{MONTH}",
+        rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|previous)\s+|{POSITION}[\s-]+)?{MONTH}"
+        r"(?![.\s]*\d{1,2}\b(?![\d,.:]\d))",  # "last Oct. 23" is a day: the md rule reads it
     ),
     (
         "year",
@@ -117,8 +119,9 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "clock",
         rf"(?:(?P<qmod>around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
-        r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\b\.?|p\.m\b\.?|am\b|pm\b|o'clock)"
+        r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?(?:\s*(?P<ampm>a\.m\b\.?|p\.m\b\.?|am\b|pm\b|o'clock)"
         r"(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|BST|CET))\b)?(?:\s+(?P<partword>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?"
+        r"|\s+(?P<partonly>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))"
         rf"(?:,?\s+(?P<dayrel>yesterday|today|tomorrow|tonight|{_weekday('weekday')}|{_month('month')}\s*{DAY}))?",
     ),
     (
@@ -255,7 +258,7 @@ WORD = re.compile(r"[A-Za-z]+|\d+")
 #: The trigger kinds each rule needs (one of them).
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     **{name: ("digit",) for name in ("iso", "slash", "clock", "clock24", "qcode", "period_of_year", "year")},
-    **{name: ("month",) for name in ("mdy", "dmy", "md", "dm", "my", "month")},
+    **{name: ("month",) for name in ("mdy", "dmy", "md", "dm", "my", "month", "week_of")},
     **{name: ("unit",) for name in ("yearago", "relative", "yearend", "within", "ago", "duration", "duration_range")},
     "vague": ("unit",),
     "spoken_year": ("spoken",),

@@ -146,6 +146,12 @@ def acceptable(cand: Candidate, text: str, index: TokenIndex | None) -> bool:
     if "month" in g and g["month"] in ("March", "MARCH") and rule == "month":  # noqa: SIM102 - one check per word
         if any(t.pos == "VERB" for t in tokens) or re.match(r"\s+(?:on|to|through|into|against)\b", after):
             return False
+    if (
+        rule == "clock"
+        and g.get("partonly")
+        and not re.search(r"(?i)\b(?:at|around|about|by|until|till|before|after)\s*$", before)
+    ):
+        return False  # "4 in the morning" is a time only after "at", "by"...: not "Day 2 in the morning"
     if rule == "set_adverb" and g.get("word", "").lower() in (
         "quarterly",
         "annually",
