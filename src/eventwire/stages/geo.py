@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 PRIOR = {"country": 12.0, "continent": 11.0, "region": 10.0, "area": 9.0, "landmark": 9.5, "county": 6.0}
 COUNTRY_WEIGHT = 4.0  # bonus for a reading in the document's country, times that country's share
 REGION_WEIGHT = 2.0  # bonus for a reading inside a first-level region the document names
+REGION_SHARE_WEIGHT = 0.5  # and more, by that region's share of the country's regional evidence
 CAPITAL_BONUS = 1.5
 FUZZY_CUTOFF = 0.85
 PROXIMITY_KM = 60.0  # readings of two names this close support each other ("Edmonton" and "Enfield")
@@ -51,7 +52,7 @@ def prior(entry: Entry) -> float:
     """How likely a reading is before looking at the document."""
     if entry.feature == "city":
         return 1.5 * math.log10(entry.population + 10) + (CAPITAL_BONUS if entry.capital else 0.0)
-    if entry.feature == "region" and entry.geonameid is None:
+    if entry.feature == "region" and not entry.major:
         return 7.0
     return PRIOR.get(entry.feature, 5.0)
 
@@ -110,6 +111,7 @@ class Context:
     def __init__(self) -> None:
         self.countries: defaultdict[str, float] = defaultdict(float)
         self.regions: defaultdict[tuple[str, str], float] = defaultdict(float)
+        self.region_totals: defaultdict[str, float] = defaultdict(float)  # country -> weight of all its regions
         self._own: dict[str, list[tuple[str, tuple[str, str] | None, float, float]]] = defaultdict(list)
         self.close: set[int] = set()
         self.named: defaultdict[str, set[str]] = defaultdict(set)  # country -> keys of the names that name it
@@ -122,6 +124,7 @@ class Context:
             region = (entry.country, entry.admin1)
             region_weight = weight if entry.feature != "city" else weight * 0.5
             self.regions[region] += region_weight
+            self.region_totals[entry.country] += region_weight
         if entry.country:
             self.countries[entry.country] += weight
             if entry.feature == "country" and key and not key.startswith("@"):
@@ -167,13 +170,10 @@ class Context:
             bonus += PROXIMITY_WEIGHT
         if entry.feature != "country" and self.named.get(entry.country, set()) - {key}:
             bonus += NAMED_WEIGHT
-        if (
-            entry.feature in ("city", "county")
-            and entry.admin1
-            and not inside
-            and self.region_weight(entry.country, entry.admin1, key) > 0.25
-        ):
-            bonus += REGION_WEIGHT
+        if entry.feature in ("city", "county") and entry.admin1 and not inside:
+            evidence = self.region_weight(entry.country, entry.admin1, key)
+            if evidence > 0.25:  # more for the region named most: "Missouri" thrice beats one "Marion County"
+                bonus += REGION_WEIGHT + REGION_SHARE_WEIGHT * evidence / max(self.region_totals[entry.country], 1.0)
         if entry.feature == "city" and key and not key.startswith("@") and normalize(entry.name) != key:
             bonus -= ALTERNATE_PENALTY
         return prior(entry) + bonus
@@ -314,7 +314,7 @@ def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazettee
     for key, entries in zip(keys, options, strict=True):
         pick = choose(entries, Context(), key)
         if pick is not None:
-            context.add(pick, 1.0 if len(entries) == 1 or pick.feature != "city" else 0.5, key)
+            context.add(pick, 1.0 if len(entries) == 1 or pick.feature not in ("city", "county") else 0.5, key)
     # one reading per name per document; a qualified mention decides for the bare ones
     hinted = [hint(text, c, entries) for c, entries in zip(candidates, options, strict=True)]
     options = [h or entries for h, entries in zip(hinted, options, strict=True)]
