@@ -8,7 +8,7 @@ from pathlib import Path
 
 from eventwire import config
 from eventwire.ids import article_id
-from eventwire.model import Actor, Analysis, Article, Event, Place, Problem, Span, TimeRef
+from eventwire.model import Actor, Analysis, Article, Entity, Event, Place, Problem, Span, TimeRef
 from eventwire.pipeline import Pipeline
 from eventwire.stages.coding import code_events
 
@@ -184,3 +184,50 @@ def test_background_time_clause_is_left_out_when_the_main_clause_codes() -> None
     assert [e.root for e in events] == ["11"]
     alone = code(analyse("After Albania attacked Croatia, talks stalled."))
     assert [e.root for e in alone] == ["19"]
+
+
+def test_a_statement_of_its_own_kind_is_kept_beside_other_events() -> None:
+    # and a verb joined to another by "and" is an event of its own, not absorbed by the first
+    events = code(analyse("NATO condemned the attack on Kosovo and expressed condolences to Kosovo."))
+    assert {keys(e) for e in events} == {("11", "NATO", "XKX"), ("01", "NATO", "XKX")}
+    assert "018" in {e.cameo for e in events}
+
+
+def test_rejecting_accusations_is_a_denial() -> None:
+    events = code(analyse("Serbia rejected accusations by Kosovo that it had planned the attack."))
+    assert "016" in {e.cameo for e in events}
+    assert not any(e.root == "12" for e in events)
+
+
+def test_returning_something_to_someone_is_a_return() -> None:
+    (event,) = code(analyse("Serbia returned two paintings to Croatia."))
+    assert (keys(event), event.cameo) == (("08", "SRB", "HRV"), "084")
+
+
+def test_the_doer_of_an_event_noun_is_the_target_not_its_place() -> None:
+    events = code(analyse("NATO condemned an attack by Serbia in northern Kosovo."))
+    assert [keys(e) for e in events] == [("11", "NATO", "SRB")]
+
+
+def test_a_list_taken_as_one_name_gives_one_side_per_member() -> None:
+    text = "Albania, Croatia and Slovenia condemned the attack on Kosovo."
+    analysis = analyse(text)
+    start, end = 0, text.index(" condemned")
+    merged = Entity(
+        id="e-list", name=text[start:end], type="GPE", actor=Actor(country="ALB"), mentions=(Span.of(text, start, end),)
+    )
+    others = tuple(e for e in analysis.entities if e.mentions[0].start >= end)
+    events = code(replace(analysis, entities=(merged, *others)))
+    assert sorted(keys(e)[1] or "" for e in events) == ["ALB", "HRV", "SVN"]
+
+
+def test_one_name_with_and_stays_one_side() -> None:
+    text = "Bosnia and Herzegovina condemned the attack on Kosovo."
+    analysis = analyse(text)
+    end = text.index(" condemned")
+    name = Entity(
+        id="e-bih", name=text[:end], type="GPE", actor=Actor(country="BIH"), mentions=(Span.of(text, 0, end),)
+    )
+    others = tuple(e for e in analysis.entities if e.mentions[0].start >= end)
+    events = code(replace(analysis, entities=(name, *others)))
+    assert [keys(e)[1] for e in events] == ["BIH"]

@@ -148,8 +148,8 @@ class Extractor(SideFinder):
             if other is not None and other.root != "01" and other.pattern is not MODAL_DEMAND:
                 if cand.nominal and not other.nominal and steps <= 3 and object_path:
                     return True  # "launched an attack", "held talks", "condemned the attack"
-                if other.root in ABSORBING_ROOTS and not other.nominal:
-                    return True  # "urged X to withdraw"
+                if other.root in ABSORBING_ROOTS and not other.nominal and not (steps == 1 and tok.dep == "conj"):
+                    return True  # "urged X to withdraw" (but "condemned X and promised aid" are two events)
                 if (
                     steps == 1
                     and not cand.nominal
