@@ -45,6 +45,31 @@ def _outside(tree: Tree, root: int, hole: int) -> tuple[int, int]:
     return first, last
 
 
+def _comma(tree: Tree, i: int) -> bool:
+    return 0 <= i < len(tree.tokens) and tree.tokens[i].text == ","
+
+
+def _set_off(tree: Tree, i: int) -> bool:
+    """Whether the subtree of ``i`` is set off by commas on both sides: ", he said,"."""
+    first, last = tree.left[i], tree.right[i]
+    return (_comma(tree, first) or _comma(tree, first - 1)) and (_comma(tree, last) or _comma(tree, last + 1))
+
+
+def _parenthetical(tree: Tree, i: int) -> bool:
+    """Whether cue ``i`` stands as an aside in the clause it reports: "The plan, he said, is dead." or
+    "The plan is dead, he said." (the parser makes it a parataxis, a clausal complement or an adverbial clause)."""
+    tok = tree.tokens[i]
+    if tok.dep in ("parataxis", "ccomp"):
+        return True
+    if tok.dep != "advcl" or i < tok.head:
+        return False
+    # an adverbial "X said" after a comma, with no conjunction or complement of its own
+    if tree.kids(i, "mark", "ccomp", "dobj", "xcomp", "prep", "advmod"):
+        return False
+    first = tree.left[i]
+    return _comma(tree, first) or _comma(tree, first - 1)
+
+
 def frames_of(tree: Tree, i: int) -> list[Frame]:
     """The frames in which token ``i`` reports content (usually none or one)."""
     tok = tree.tokens[i]
@@ -60,13 +85,17 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
         return _finish(tree, i, found, None)
     speaker, relative = tree.subject_of(i)
     clauses = tree.kids(i, "ccomp")
+    # a clause after the cue is its content; one before it is usually a quotation the parser tied to it
+    clauses = [c for c in clauses if c > i] or clauses
     if lemma in CLAUSE and clauses:
         first, last = tree.extent(clauses)
         found.append((first, last, speaker, "clause", i))
-    elif lemma in PARENTHETICAL and tok.dep in ("parataxis", "ccomp") and tok.head != i and speaker is not None:
+    elif lemma in PARENTHETICAL and tok.head != i and speaker is not None and _parenthetical(tree, i):
         head = tok.head
         if tree.tokens[head].pos in ("VERB", "AUX") and (tok.dep == "parataxis" or i > head):
             first, last = _outside(tree, head, i)
+            if first <= i <= last and not _set_off(tree, i):
+                first, last = i, i - 1  # a cue in the middle of its clause must be set off by commas
             found.append((first, last, speaker, "parenthetical", i))
     if not found:
         xcomps = [c for c in tree.kids(i, "xcomp") if c > i]
@@ -100,7 +129,7 @@ def _finish(
         if trimmed is None:
             continue
         first, last = trimmed
-        if first <= i <= last and kind != "according":
+        if first <= i <= last and kind not in ("according", "parenthetical"):
             continue
         frames.append(
             Frame(

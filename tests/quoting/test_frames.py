@@ -1,0 +1,43 @@
+"""Reported content found through cue frames: parenthetical cues, clause order, and the frames added for
+perception, belief and nominal cues."""
+
+from __future__ import annotations
+
+from eventwire import config
+from eventwire.model import Analysis, Article, Quote
+from eventwire.pipeline import Pipeline
+
+STAGES = ("clean", "dedupe", "parse", "entities", "actors", "quotes")
+
+
+def run(text: str) -> Analysis:
+    settings = config.load({"stages": STAGES, "raise_errors": True})
+    return Pipeline(settings).run(Article(id="t", text=text))
+
+
+def quote_with(analysis: Analysis, words: str) -> Quote:
+    hits = [q for q in analysis.quotes if words in q.span.text]
+    assert hits, f"no quote holds {words!r}: {[q.span.text for q in analysis.quotes]}"
+    return hits[0]
+
+
+def test_cue_set_off_by_commas_inside_its_clause() -> None:
+    a = run("By eliminating the receiving line, Ms. Tchen said, the White House is able to invite more guests.")
+    q = quote_with(a, "the White House is able")
+    assert q.span.text.startswith("By eliminating") and q.kind == "indirect"
+    assert q.cue == "say" and q.speaker_name is not None and "Tchen" in q.speaker_name
+
+
+def test_embedded_report_is_not_a_parenthetical() -> None:
+    a = run("Trump later said he was joking about the email server.")
+    spans = [q.span.text for q in a.quotes]
+    assert spans == ["he was joking about the email server"]
+
+
+def test_clause_after_the_cue_is_preferred_to_one_before_it() -> None:
+    a = run(
+        "Black Lives Matter seeks a meeting;\n\nOne protest organizer says the party platform ignores the movement."
+    )
+    q = quote_with(a, "platform ignores")
+    assert q.span.text == "the party platform ignores the movement"
+    assert q.speaker_name is not None and "organizer" in q.speaker_name
