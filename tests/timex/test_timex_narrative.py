@@ -94,3 +94,8 @@ def test_an_hour_with_a_part_of_the_day_is_a_clock_time_only_after_at_or_by() ->
     assert found["4 in the morning"] == "2000-02-24T04:00"  # the Thursday of the aside (the anchor)
     assert values("at 9 at night")["9 at night"] == "2000-02-24T21:00"
     assert "4 in the morning" not in values("He scored 4 in the morning session.")
+
+
+def test_march_as_a_procession_is_not_a_month() -> None:
+    assert values("Protesters joined the annual March for Life and the March of the Mothers.") == {}
+    assert values("He stepped down in March for health reasons.") == {"March": "2000-03"}

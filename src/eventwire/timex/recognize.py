@@ -33,6 +33,9 @@ _YEAR_BEFORE = re.compile(
 _YEAR_AFTER = re.compile(
     r"(?i)^(?:\s*(?:%|percent|[-\s]?(?:points?|pounds?|dollars?|shares?|people|feet|meters|miles|kilometers|members|troops|votes|hours|acres|units|tons|cases|jobs|yen|marks|francs|employees|students|workers|homes|cars|deaths|soldiers|a\.m|p\.m|am\b|pm\b)))"
 )
+_DATE_PREPOSITION = re.compile(
+    r"(?i)\b(?:in|since|until|till|by|before|after|during|through|from|to|last|next|this|early|late|mid|of)[\s-]*$"
+)
 _REJECT_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
 _RISKY_WORDS = frozenset(
     {"once", "earlier", "the moment", "some time", "shortly", "previously", "soon", "future", "recent", "formerly"}
@@ -143,9 +146,11 @@ def acceptable(cand: Candidate, text: str, index: TokenIndex | None) -> bool:
             return False
         if index is not None and not tokens:
             return False
-    if "month" in g and g["month"] in ("March", "MARCH") and rule == "month":  # noqa: SIM102 - one check per word
+    if "month" in g and g["month"] in ("March", "MARCH") and rule == "month":
         if any(t.pos == "VERB" for t in tokens) or re.match(r"\s+(?:on|to|through|into|against)\b", after):
             return False
+        if re.match(r"\s+(?:for|of\s+(?:the|a|an))\b", after) and not _DATE_PREPOSITION.search(before):
+            return False  # "the annual March for Life", "the March of the Mothers" but "in March for health reasons"
     if (
         rule == "clock"
         and g.get("partonly")
