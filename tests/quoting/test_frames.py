@@ -41,3 +41,16 @@ def test_clause_after_the_cue_is_preferred_to_one_before_it() -> None:
     q = quote_with(a, "platform ignores")
     assert q.span.text == "the party platform ignores the movement"
     assert q.speaker_name is not None and "organizer" in q.speaker_name
+
+
+def test_appearance_is_reported_without_a_speaker() -> None:
+    a = run("The mayor spoke on Monday.\n\nVoters seem to care more about turnout than about the candidates.")
+    q = quote_with(a, "care more about turnout")
+    assert q.span.text == "Voters seem to care more about turnout than about the candidates"
+    assert q.cue == "seem" and q.speaker_name is None
+
+
+def test_appearance_of_a_report_keeps_the_reporter() -> None:
+    a = run("John Stumpf appeared to blame low-level workers for the scandal.")
+    q = quote_with(a, "low-level workers")
+    assert q.cue == "blame" and q.speaker_name is not None and "Stumpf" in q.speaker_name

@@ -99,3 +99,6 @@ PARENTHETICAL = CLAUSE
 
 #: Frames whose content is attributed with a subject of ``according to``-like prepositions.
 ACCORDING = frozenset({"according"})
+
+#: Verbs of appearance whose content is reported without a source: "X seems to ...", "it appears that ...".
+SEEMING = frozenset({"seem", "appear"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventwire.quoting.cues import ACCORDING, CLAUSE, INFINITIVE, OBJECT, PARENTHETICAL, PREPOSITION
+from eventwire.quoting.cues import ACCORDING, CLAUSE, INFINITIVE, OBJECT, PARENTHETICAL, PREPOSITION, SEEMING
 from eventwire.quoting.tree import Tree
 
 _OBJECT_TAIL = frozenset({"of", "for", "as", "over", "on", "about", "with"})
@@ -70,6 +70,26 @@ def _parenthetical(tree: Tree, i: int) -> bool:
     return _comma(tree, first) or _comma(tree, first - 1)
 
 
+def _seeming(tree: Tree, i: int, clauses: list[int]) -> list[tuple[int, int, int | None, str, int]]:
+    """An appearance reported without a source: "it seems (that) S" (the clause), "X seems to / appears to /
+    seems like Y" (the subject with its predicate)."""
+    if clauses and clauses[0] > i:
+        first, last = tree.extent(clauses)
+        return [(first, last, None, "seeming", i)]
+    complements = [c for c in tree.kids(i, "xcomp", "oprd", "acomp") if c > i] or [
+        c for c in tree.kids(i, "prep") if c > i and tree.tokens[c].text.lower() in ("like", "as")
+    ]
+    subjects = [c for c in tree.kids(i, "nsubj", "nsubjpass") if c < i]
+    if not complements or any(frames_of(tree, c) for c in complements):
+        return []  # "X appeared to blame Y": the inner cue reports, with X as its speaker
+    # the one to whom it seems: "Nothing about them seems credible to me."
+    holders = [i] + [c for c in complements if tree.tokens[c].pos == "ADJ"]
+    to = [c for h in holders for c in tree.kids(h, "prep") if tree.tokens[c].text.lower() == "to"]
+    experiencer = next((o for c in to for o in tree.kids(c, "pobj")), None)
+    first = tree.left[subjects[-1]] if subjects else i
+    return [(first, tree.right[max(complements)], experiencer, "seeming", i)]
+
+
 def frames_of(tree: Tree, i: int) -> list[Frame]:
     """The frames in which token ``i`` reports content (usually none or one)."""
     tok = tree.tokens[i]
@@ -97,6 +117,8 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
             if first <= i <= last and not _set_off(tree, i):
                 first, last = i, i - 1  # a cue in the middle of its clause must be set off by commas
             found.append((first, last, speaker, "parenthetical", i))
+    if not found and lemma in SEEMING:
+        found.extend(_seeming(tree, i, clauses))
     if not found:
         xcomps = [c for c in tree.kids(i, "xcomp") if c > i]
         objects = [c for c in tree.kids(i, "dobj") if c > i]
@@ -129,7 +151,7 @@ def _finish(
         if trimmed is None:
             continue
         first, last = trimmed
-        if first <= i <= last and kind not in ("according", "parenthetical"):
+        if first <= i <= last and kind not in ("according", "parenthetical", "seeming"):
             continue
         frames.append(
             Frame(
