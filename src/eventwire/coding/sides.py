@@ -177,6 +177,7 @@ class ActorIndex:
                 for i in _token_ids(starts, mention.start, mention.end):
                     self.by_token.setdefault(i, entity)
         self.mention_starts.sort(key=lambda m: m[0])
+        self._members: dict[str, Entity | None] = {}
         self._split_lists(analysis, starts, settings)
         self.quotes = analysis.quotes
         self._quote_of: dict[int, Quote | None] = {}
@@ -197,6 +198,8 @@ class ActorIndex:
         Gondor"): the parse coordinates the members and each names an actor of its own."""
         tokens = self.tree.tokens
         for entity in analysis.entities:
+            if entity.kb_id is not None:
+                continue  # linked as a whole: one name ("Bosnia and Herzegovina")
             for mention in entity.mentions:
                 ids = _token_ids(starts, mention.start, mention.end)
                 inside = set(ids)
@@ -212,7 +215,7 @@ class ActorIndex:
                 if len(pieces) < 2:
                     continue
                 others = replace(analysis, entities=tuple(e for e in analysis.entities if e.id != entity.id))
-                built = [actor_for_span(others, p[0].start, p[-1].end, settings) for p in pieces]
+                built = [self._member(others, p[0].start, p[-1].end, settings) for p in pieces]
                 codes = [
                     (b.actor.org, b.actor.country) if b is not None and b.actor is not None else None for b in built
                 ]
@@ -227,6 +230,13 @@ class ActorIndex:
                     self.by_id[member.id] = member
                     for tok in piece:
                         self.by_token[tok.i] = member
+
+    def _member(self, others: Analysis, start: int, end: int, settings: Settings | None) -> Entity | None:
+        """The actor one list member names, looked up once per distinct text of the article."""
+        text = others.article.text[start:end]
+        if text not in self._members:
+            self._members[text] = actor_for_span(others, start, end, settings)
+        return self._members[text]
 
     def side(self, entity: Entity) -> Side:
         """The side for an entity, borrowing an appositive organisation when it has no actor codes."""
