@@ -19,6 +19,10 @@ def g() -> Gazetteer:
         ("U.S.", "us"),
         ("the United States", "united states"),
         ("Zvečan", "zvecan"),
+        ("Aydın", "aydin"),
+        ("Łódź", "lodz"),
+        ("İzmir", "izmir"),
+        ("St. John’s", "st john's"),
         ("Bosnia-Herzegovina", "bosnia herzegovina"),
     ],
 )

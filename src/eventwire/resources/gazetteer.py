@@ -23,7 +23,7 @@ from pathlib import Path
 from eventwire.errors import ResourceError
 
 DATA = Path(__file__).parent / "data"
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 _TABLES = ("countries_geo.tsv", "geo_regions.tsv", "region_seats.tsv", "demonyms.tsv")
 _SUFFIXES = re.compile(
     r"\s+(sheng|shi|zizhiqu|province|oblast|oblys|krai|kray|region|state|governorate|prefecture|department|"
@@ -59,12 +59,19 @@ class Entry:
     major: bool  # a region of our own table (US states, Canadian provinces...), known well enough to weigh high
 
 
+#: Letters that Unicode does not decompose into a base letter and an accent.
+_PLAIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "\u2019": "'", ".": None})
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/,]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """The lookup key of a name: no accents, case-folded, no dots, one space between words, no leading 'the'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("\u2019", "'").replace(".", "")
-    text = re.sub(r"[\s\-\u2010-\u2015_/,]+", " ", text).strip()
+    text = name if name.isascii() else unicodedata.normalize("NFKD", name)
+    if not text.isascii():
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().translate(_PLAIN)
+    text = _SEPARATORS.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
     return text
