@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.quoting.cues import ACCORDING, CLAUSE, INFINITIVE, OBJECT, PARENTHETICAL, PREPOSITION, SEEMING
+from eventwire.quoting.nominal import nominal_frame
 from eventwire.quoting.tree import Tree
 
 _OBJECT_TAIL = frozenset({"of", "for", "as", "over", "on", "about", "with"})
@@ -101,6 +102,10 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
         if objects and tok.head != i:
             first, last = _outside(tree, tok.head, i)
             found.append((first, last, objects[0], "according", to[0]))
+    nominal = nominal_frame(tree, i) if not found else None
+    if nominal is not None:
+        first, last, speaker, cue_last = nominal
+        found.append((first, last, speaker, "nominal", cue_last))
     if tok.pos not in ("VERB", "AUX") or (not found and tok.pos == "AUX"):
         return _finish(tree, i, found, None)
     speaker, relative = tree.subject_of(i)
