@@ -54,3 +54,9 @@ def test_appearance_of_a_report_keeps_the_reporter() -> None:
     a = run("John Stumpf appeared to blame low-level workers for the scandal.")
     q = quote_with(a, "low-level workers")
     assert q.cue == "blame" and q.speaker_name is not None and "Stumpf" in q.speaker_name
+
+
+def test_trailing_referring_participle_reports_its_object() -> None:
+    a = run("“I’m a unifier, unlike our president right now,” Trump said, referring to Barack Obama.")
+    q = quote_with(a, "Barack Obama")
+    assert q.span.text == "Barack Obama" and q.cue == "refer"

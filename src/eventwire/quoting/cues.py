@@ -32,7 +32,7 @@ CLAUSE = (
     urge demand threaten assure remind reveal disclose mention hint imply comment observe recount quip proclaim
     guarantee inform brag exclaim shout yell scream whisper muse elaborate clarify underscore highlight point
     acknowledge lament predict doubt question insinuate reason recommend propose argue forecast concur respond
-    retort snap declare surmise theorize understand announce determine decide rule find know vote
+    retort snap declare surmise theorize understand announce determine decide rule find know vote read
     """.split()
     )
     | STANCE
@@ -58,7 +58,7 @@ OBJECT = (
     acknowledge admit call label dub brand characterize portray predict propose demand urge request recommend
     promise pledge vow threaten express voice echo repeat reiterate raise ask suggest tweet recount recall
     rebuke chide scold fault knock ridicule disparage deride thank congratulate credit commend oppose support
-    back favor favour advocate challenge dispute contest doubt""".split()
+    back favor favour advocate challenge dispute contest doubt post publish declare""".split()
     )
     | STANCE
 )
@@ -92,7 +92,11 @@ PREPOSITION: dict[str, frozenset[str]] = {
     "testify": frozenset({"about"}),
     "caution": frozenset({"against"}),
     "weigh": frozenset({"in"}),
+    "respond": frozenset({"by"}),
 }
+
+#: Prepositional cues that report even as a trailing participle: "..., he said, referring to Obama."
+PARTICIPIAL = frozenset({"refer"})
 
 #: Cues that head a reported clause as a parenthetical: "The plan, he said, is dead."
 PARENTHETICAL = CLAUSE

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventwire.quoting.cues import ACCORDING, CLAUSE, INFINITIVE, OBJECT, PARENTHETICAL, PREPOSITION, SEEMING
+from eventwire.quoting.cues import (
+    ACCORDING,
+    CLAUSE,
+    INFINITIVE,
+    OBJECT,
+    PARENTHETICAL,
+    PARTICIPIAL,
+    PREPOSITION,
+    SEEMING,
+)
 from eventwire.quoting.nominal import nominal_frame
 from eventwire.quoting.tree import Tree
 
@@ -137,7 +146,7 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
                 if c > objects[0] and (tree.tokens[c].dep != "prep" or tree.tokens[c].lemma.lower() in _OBJECT_TAIL)
             ]
             found.append((tree.left[objects[0]], max(tree.right[c] for c in objects + tail), speaker, "object", i))
-        elif lemma in PREPOSITION and not (tok.tag == "VBG" and tok.dep == "advcl"):
+        elif lemma in PREPOSITION and not (tok.tag == "VBG" and tok.dep == "advcl" and lemma not in PARTICIPIAL):
             for prep in tree.kids(i, "prep"):
                 if tree.tokens[prep].text.lower() in PREPOSITION[lemma] and prep > i:
                     objs = tree.kids(prep, "pobj", "pcomp")
