@@ -50,3 +50,23 @@ def test_an_article_that_takes_too_long_is_stopped_and_reported() -> None:
 def test_registry_holds_builtin_stages_after_build() -> None:
     Pipeline(config.load({"stages": ("clean", "dedupe")}))
     assert {"clean", "dedupe"} <= set(REGISTRY)
+
+
+_WARMED: list[str] = []
+
+
+def _warm(settings: config.Settings) -> None:
+    _WARMED.append("loaded")
+
+
+@stage("_warmed", version=1, requires=(), provides=(), warm=_warm)
+def _warmed(analysis: Analysis, settings: config.Settings) -> Analysis:
+    return analysis
+
+
+def test_resources_are_loaded_before_the_first_article_and_outside_its_time_limit() -> None:
+    _WARMED.clear()
+    pipeline = Pipeline(config.load({"stages": ("clean", "_warmed")}))
+    assert _WARMED == []
+    results = list(pipeline.pipe([Article(id="a1", text="One."), Article(id="a2", text="Two.")]))
+    assert _WARMED == ["loaded"] and len(results) == 2

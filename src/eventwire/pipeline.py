@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 StageFunction = Callable[[Analysis, "Settings"], Analysis]
 BatchFunction = Callable[[Iterable[Analysis], "Settings"], Iterator[Analysis]]
+WarmFunction = Callable[["Settings"], None]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -36,6 +37,7 @@ class StageInfo:
     provides: tuple[str, ...]
     function: StageFunction | None = None
     batch: BatchFunction | None = None
+    warm: WarmFunction | None = None
 
 
 REGISTRY: dict[str, StageInfo] = {}
@@ -55,12 +57,19 @@ MODULES: dict[str, str] = {
 
 
 def stage(
-    name: str, *, version: int, requires: tuple[str, ...], provides: tuple[str, ...]
+    name: str,
+    *,
+    version: int,
+    requires: tuple[str, ...],
+    provides: tuple[str, ...],
+    warm: WarmFunction | None = None,
 ) -> Callable[[StageFunction], StageFunction]:
-    """Register a per-article stage."""
+    """Register a per-article stage; ``warm`` loads its resources before any article is timed."""
 
     def register(function: StageFunction) -> StageFunction:
-        REGISTRY[name] = StageInfo(name=name, version=version, requires=requires, provides=provides, function=function)
+        REGISTRY[name] = StageInfo(
+            name=name, version=version, requires=requires, provides=provides, function=function, warm=warm
+        )
         return function
 
     return register
@@ -112,8 +121,18 @@ class Pipeline:
         """(stage, version) of every stage, for provenance."""
         return tuple((info.name, info.version) for info in self.stages)
 
+    def warm(self) -> None:
+        """Load every stage's resources now (a gazetteer build can take tens of seconds on a new machine).
+
+        Runs before the first article, outside the per-article time limit; loaders are cached per process.
+        """
+        for info in self.stages:
+            if info.warm is not None:
+                info.warm(self.settings)
+
     def pipe(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """Run every stage over the articles, streaming, in input order."""
+        self.warm()
         stream: Iterable[Analysis] = (
             Analysis(article=a, problems=a.problems, provenance=self.versions) for a in articles
         )

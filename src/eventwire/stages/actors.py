@@ -383,7 +383,15 @@ def _merge_same(entities: list[Entity]) -> list[Entity]:
     return result
 
 
-@stage("actors", version=1, requires=("entities",), provides=("actors", "coref"))
+def warm(settings: Settings) -> None:
+    """Load the knowledge base, the user dictionaries and the gazetteer before any article is timed."""
+    from eventwire.resources.gazetteer import load_gazetteer
+
+    lexicon_for(settings.dictionaries)
+    load_gazetteer()
+
+
+@stage("actors", version=1, requires=("entities",), provides=("actors", "coref"), warm=warm)
 def link_actors(analysis: Analysis, settings: Settings) -> Analysis:
     """Fill each entity's actor and knowledge-base id and add its coreferent mentions."""
     if analysis.parse is None:

@@ -21,7 +21,14 @@ from eventwire.pipeline import stage
 SKIP_CODES = frozenset({"clean.language"})
 
 
-@stage("coding", version=1, requires=("parse", "entities"), provides=("events",))
+def warm(settings: Settings) -> None:
+    """Load the codebook, the pattern lexicon and any user verb dictionaries before any article is timed."""
+    load_codebook()
+    load_lexicon()
+    verb_dictionaries(settings.dictionaries)
+
+
+@stage("coding", version=1, requires=("parse", "entities"), provides=("events",), warm=warm)
 def code_events(analysis: Analysis, settings: Settings) -> Analysis:
     """Add the article's events; a non-English article is left uncoded and says so."""
     if any(p.code in SKIP_CODES for p in analysis.problems):

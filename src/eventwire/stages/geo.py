@@ -282,7 +282,12 @@ def metonym(entry: Entry | None, tokens: list[Token]) -> bool:
     return last.dep in ("nsubj", "nsubjpass", "poss") or any(t.dep == "case" for t in tokens[-1:])
 
 
-@stage("geo", version=1, requires=("parse",), provides=("places",))
+def warm(settings: Settings) -> None:
+    """Load the gazetteer (built and cached on first use) before any article is timed."""
+    load_gazetteer()
+
+
+@stage("geo", version=1, requires=("parse",), provides=("places",), warm=warm)
 def resolve_places(analysis: Analysis, settings: Settings) -> Analysis:
     """Find the toponyms of an article and resolve each to a GeoNames entry (or say why not)."""
     if analysis.parse is None:
