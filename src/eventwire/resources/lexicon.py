@@ -149,6 +149,20 @@ class PhraseIndex:
     proper: bool = True  # phrases name things: a match needs a capitalised word
     #: TABARI stems: key = the words before the last + the stem's first three letters
     stems: dict[tuple[str, ...], list[tuple[str, str, ActorEntry | AgentEntry]]] = field(default_factory=dict)
+    #: every leading run of words of an entry (and of a stem entry's words before the stem): a phrase can only
+    #: start where the text's words follow one of these, which keeps matching cheap at every word
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for key in self.entries:
+            self._remember(key)
+        for slot in self.stems.values():
+            for _stem, surface, _value in slot:
+                self._remember(phrase_key(surface)[:-1])
+
+    def _remember(self, key: tuple[str, ...]) -> None:
+        for size in range(1, len(key) + 1):
+            self.prefixes.add(key[:size])
 
     def add(self, surface: str, value: ActorEntry | AgentEntry, *, front: bool = False) -> None:
         """Index ``surface``; ``front`` puts it before entries already held (user overrides).
@@ -162,6 +176,7 @@ class PhraseIndex:
         key = phrase_key(surface)
         if not key:
             return
+        self._remember(key)
         slot = self.entries.setdefault(key, [])
         item = (surface.replace("_", " ").strip(), value)
         if front:
@@ -175,6 +190,7 @@ class PhraseIndex:
         if not key or len(key[-1]) < 3:
             self.add(surface, value, front=front)
             return
+        self._remember(key[:-1])
         slot = self.stems.setdefault((*key[:-1], key[-1][:3]), [])
         item = (key[-1], surface.replace("_", " ").strip(), value)
         if front:
@@ -221,7 +237,16 @@ class PhraseIndex:
         return hits
 
     def _at(self, words: Sequence[Word], i: int, text: str) -> Hit | None:
-        for size in range(min(self.longest, len(words) - i), 0, -1):
+        limit = min(self.longest, len(words) - i)
+        run = 0
+        lead: tuple[str, ...] = ()
+        while run < limit:
+            lead = (*lead, words[i + run].low)
+            if lead not in self.prefixes:
+                break
+            run += 1
+        # a whole entry is at most ``run`` words; a stem entry may add one word after such a run
+        for size in range(min(limit, run + 1) if self.stems else run, 0, -1):
             key = tuple(w.low for w in words[i : i + size])
             slot = self.entries.get(key)
             if not slot:
