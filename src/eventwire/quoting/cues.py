@@ -95,9 +95,6 @@ PREPOSITION: dict[str, frozenset[str]] = {
     "respond": frozenset({"by"}),
 }
 
-#: Prepositional cues that report even as a trailing participle: "..., he said, referring to Obama."
-PARTICIPIAL = frozenset({"refer"})
-
 #: Cues that head a reported clause as a parenthetical: "The plan, he said, is dead."
 PARENTHETICAL = CLAUSE
 

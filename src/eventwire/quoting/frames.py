@@ -10,7 +10,6 @@ from eventwire.quoting.cues import (
     INFINITIVE,
     OBJECT,
     PARENTHETICAL,
-    PARTICIPIAL,
     PREPOSITION,
     SEEMING,
 )
@@ -146,7 +145,7 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
                 if c > objects[0] and (tree.tokens[c].dep != "prep" or tree.tokens[c].lemma.lower() in _OBJECT_TAIL)
             ]
             found.append((tree.left[objects[0]], max(tree.right[c] for c in objects + tail), speaker, "object", i))
-        elif lemma in PREPOSITION and not (tok.tag == "VBG" and tok.dep == "advcl" and lemma not in PARTICIPIAL):
+        elif lemma in PREPOSITION and not (tok.tag == "VBG" and tok.dep == "advcl"):
             for prep in tree.kids(i, "prep"):
                 if tree.tokens[prep].text.lower() in PREPOSITION[lemma] and prep > i:
                     objs = tree.kids(prep, "pobj", "pcomp")
