@@ -43,3 +43,11 @@ def test_article_index_flags_exact_and_near_duplicates() -> None:
     assert other.duplicates == ()
     assert [p.code for p in exact.problems] == ["ingest.duplicate_article"]
     assert config.load({})  # settings load alongside without state leaking
+
+
+def test_near_repeat_is_found_among_very_many_paragraphs() -> None:
+    base = "The minister said the talks in Vienna would resume next week after a long pause in negotiations"
+    filler = [f"Paragraph {i} reports item {i * 7} of the daily bulletin number {i * 13} today" for i in range(300)]
+    text = "\n".join([base, *filler, base + " today"])
+    dups = find_duplicate_paragraphs(paragraphs(text))
+    assert [(d.kind, d.span.text) for d in dups] == [("near", base + " today")]

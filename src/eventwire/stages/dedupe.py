@@ -19,6 +19,7 @@ _TOKEN = re.compile(r"\w+")
 NUM_PERM = 64
 NEAR_THRESHOLD = 0.8
 MIN_WORDS = 6
+EXACT_UP_TO = 200
 #: Candidate pairs an article's near-duplicate paragraph search may compare before it stops (exact repeats are
 #: still found). Ordinary articles use a few hundred; it bounds the time of hostile inputs with many similar lines.
 NEAR_BUDGET = 200_000
@@ -68,7 +69,13 @@ def scan_paragraphs(paragraphs: Sequence[Span], *, budget: int = NEAR_BUDGET) ->
     spent = 0
     partial = False
     first_exact: dict[str, Span] = {}
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params(NEAR_THRESHOLD * 0.9))
+    # a usual article has a few dozen paragraphs: comparing them all exactly is cheaper (and finds every
+    # pair) than sketching them; MinHash LSH takes over for texts with very many paragraphs
+    lsh = (
+        None
+        if len(paragraphs) <= EXACT_UP_TO
+        else MinHashLSH(num_perm=NUM_PERM, params=_lsh_params(NEAR_THRESHOLD * 0.9))
+    )
     sets: dict[str, set[str]] = {}
     for index, para in enumerate(paragraphs):
         key = fingerprint(para.text)
@@ -82,9 +89,12 @@ def scan_paragraphs(paragraphs: Sequence[Span], *, budget: int = NEAR_BUDGET) ->
         if partial or len(key.split()) < MIN_WORDS:
             continue
         items = shingles(para.text)
-        sketch = minhash(items)
+        sketch = None if lsh is None else minhash(items)
         best: tuple[float, Span] | None = None
-        candidates = lsh.query(sketch)
+        if lsh is None or sketch is None:
+            candidates = [name for name, other in sets.items() if _sizes_allow(items, other)]
+        else:
+            candidates = lsh.query(sketch)
         spent += len(candidates) + 1
         if spent > budget:
             partial = True
@@ -98,8 +108,15 @@ def scan_paragraphs(paragraphs: Sequence[Span], *, budget: int = NEAR_BUDGET) ->
             found.append(Duplicate(span=para, of=best[1], kind="near", similarity=round(best[0], 3)))
         name = str(index)
         sets[name] = items
-        lsh.insert(name, sketch)
+        if lsh is not None and sketch is not None:
+            lsh.insert(name, sketch)
     return tuple(found), partial
+
+
+def _sizes_allow(a: set[str], b: set[str]) -> bool:
+    """Whether two sets' sizes leave room for a Jaccard similarity at the near-duplicate threshold."""
+    small, large = sorted((len(a), len(b)))
+    return large == 0 or small / large >= NEAR_THRESHOLD
 
 
 @stage("dedupe", version=1, requires=("paragraphs",), provides=("duplicates",))
