@@ -100,7 +100,6 @@ class Token:
     sent: int
     ent_type: str = ""
     ent_iob: str = "O"
-    morph: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -97,7 +97,6 @@ def to_parse(docs: Iterable[tuple[int, Doc]], text: str, model: str) -> Parse:
                     sent=sent_of.get(tok.i, last_sentence),
                     ent_type=tok.ent_type_,
                     ent_iob=tok.ent_iob_ or "O",
-                    morph=str(tok.morph),
                 )
             )
         for ent in doc.ents:
