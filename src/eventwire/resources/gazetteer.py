@@ -462,6 +462,7 @@ def _good_alternate(name: str) -> bool:
 def _cache_key() -> str:
     h = hashlib.blake2b(digest_size=8)
     h.update(str(INDEX_VERSION).encode())
+    h.update(Path(__file__).read_bytes())  # the code that builds the index: a change to it is a new index
     for name in _TABLES:
         h.update((DATA / name).read_bytes())
     try:
@@ -498,6 +499,23 @@ def load_gazetteer() -> Gazetteer:
         with tmp.open("wb") as fh:
             pickle.dump((gazetteer._rows, gazetteer._names, gazetteer._demonyms), fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for stale in path.parent.glob("gazetteer-*"):
+            if stale != path and (stale.suffix == ".pickle" or _abandoned(stale)):
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
     return gazetteer
+
+
+def _abandoned(path: Path) -> bool:
+    """A temporary index file left by a process that is gone (killed mid-write)."""
+    pid = path.suffixes[-2].lstrip(".") if len(path.suffixes) >= 2 else ""
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
