@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import ConfigError
-from eventwire.model import Analysis, Article, Event, EventActor, Span
+from eventwire.model import Analysis, Article, Duplicate, Event, EventActor, Span
 from eventwire.query import EventFilter, events, where
 from eventwire.store.duckdb import Store
 
@@ -12,11 +12,20 @@ TEXT = "NATO visited Bosnia. Kosovo accused Serbia. NATO will meet Serbia."
 
 
 def _event(
-    text: str, start: int, end: int, *, cameo: str, source: str, target: str, date: str | None, modality: str
+    text: str,
+    start: int,
+    end: int,
+    *,
+    cameo: str,
+    source: str,
+    target: str,
+    date: str | None,
+    modality: str,
+    article: str = "a1",
 ) -> Event:
     sentence = Span.of(text, 0, len(text))
     return Event(
-        id=f"e{start}",
+        id=f"{article}-e{start}",
         source=EventActor(
             entity=None,
             name=source,
@@ -68,6 +77,41 @@ def test_hostile_values_are_only_parameters(store: Store, hostile: str) -> None:
     clause, params = where(EventFilter(actor=hostile))
     assert hostile not in clause and hostile in params
     assert store.count("events") == 3
+
+
+def test_events_of_duplicate_articles_are_left_out_unless_asked(store: Store) -> None:
+    repeat = Analysis(
+        article=Article(id="a2", text=TEXT),
+        events=(
+            _event(
+                TEXT,
+                5,
+                12,
+                cameo="042",
+                source="NATO",
+                target="BIH",
+                date="2023-11-20",
+                modality="asserted",
+                article="a2",
+            ),
+        ),
+        duplicates=(
+            Duplicate(
+                span=Span.of(TEXT, 0, len(TEXT)),
+                of=None,
+                kind="exact",
+                similarity=1.0,
+                scope="article",
+                of_article="a1",
+            ),
+        ),
+    )
+    store.write([repeat])
+    assert [e["article_id"] for e in events(store, EventFilter(root="04"))] == ["a1"]
+    assert sorted(e["article_id"] for e in events(store, EventFilter(root="04", include_duplicates=True))) == [
+        "a1",
+        "a2",
+    ]
 
 
 def test_invalid_filters_are_refused_with_the_valid_options() -> None:

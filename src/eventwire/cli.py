@@ -183,6 +183,11 @@ def stats_command(db: str, as_json: bool) -> None:
 @click.option("--since", callback=_date, help="Events dated on or after YYYY-MM-DD.")
 @click.option("--until", callback=_date, help="Events dated on or before YYYY-MM-DD.")
 @click.option("--article", help="Only events of this article id.")
+@click.option(
+    "--include-duplicates",
+    is_flag=True,
+    help="Also list events of articles flagged as repeats of an earlier article (left out by default).",
+)
 @click.option("--limit", type=click.IntRange(1, 100_000), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")
 def events_command(db: str, as_json: bool, limit: int, **filters: Any) -> None:

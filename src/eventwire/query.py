@@ -44,6 +44,7 @@ class EventFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     article: str | None = None
+    include_duplicates: bool = False  # events of articles flagged as repeats of an earlier one
     limit: int = 100
 
     def __post_init__(self) -> None:
@@ -77,6 +78,8 @@ def where(flt: EventFilter) -> tuple[str, list[Any]]:
     if flt.article is not None:
         clauses.append("article_id = ?")
         params.append(flt.article)
+    if not flt.include_duplicates:
+        clauses.append("article_id NOT IN (SELECT id FROM articles WHERE is_duplicate)")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
