@@ -107,3 +107,20 @@ def test_territory_without_a_position_in_our_table_gets_the_middle_of_its_places
     macao = g.lookup("Macau")[0]
     assert macao.feature == "country" and macao.geonameid == 1821275
     assert macao.lat is not None and macao.lon is not None and 21.5 < macao.lat < 23 and 113 < macao.lon < 114.5
+
+
+def test_similar_length_is_the_filtered_names_in(g: Gazetteer) -> None:
+    key = "springfeld"
+    expected: dict[str, list[int]] = {}
+    for name, index in g.names_in("US"):
+        if abs(len(name) - len(key)) <= 2 and name[:1] == key[:1]:
+            expected.setdefault(name, []).append(index)
+    assert g.similar_length("US", key, 2) == expected
+    assert "springfield" in expected
+    assert g.similar_length("US", "", 2) == {}
+
+
+def test_lookups_are_kept_and_equal_to_fresh_entries(g: Gazetteer) -> None:
+    first = g.lookup("Paris")
+    assert g.lookup("Paris") is first
+    assert first == tuple(gz.Entry(e.index, *g._rows[e.index]) for e in first)

@@ -60,6 +60,9 @@ class Entry:
     major: bool  # a region of our own table (US states, Canadian provinces...), known well enough to weigh high
 
 
+#: Most lookup answers kept per process (cleared when full); articles repeat the same few names.
+_LOOKUP_CACHE = 1 << 16
+
 #: Letters that Unicode does not decompose into a base letter and an accent.
 _PLAIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "\u2019": "'", ".": None})
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/,]+")
@@ -97,17 +100,29 @@ class Gazetteer:
             elif row[5] == "region" and row[7]:
                 self._regions.setdefault((row[2], row[7]), i)
         self._by_country: dict[str, list[tuple[str, int]]] | None = None
+        # Entries are immutable, so each is made once and every lookup's answer is kept (by surface form).
+        self._entries: dict[int, Entry] = {}
+        self._found: dict[str, tuple[Entry, ...]] = {}
+        self._fuzzy: dict[str, dict[tuple[str, int], dict[str, list[int]]]] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
 
     def entry(self, index: int) -> Entry:
         """The entry at ``index``."""
-        return Entry(index, *self._rows[index])
+        entry = self._entries.get(index)
+        if entry is None:
+            entry = self._entries[index] = Entry(index, *self._rows[index])
+        return entry
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Every entry called ``name`` (any spelling the index knows), most populous first."""
-        return tuple(self.entry(i) for i in self._names.get(normalize(name), ()))
+        found = self._found.get(name)
+        if found is None:
+            if len(self._found) >= _LOOKUP_CACHE:
+                self._found.clear()
+            found = self._found[name] = tuple(self.entry(i) for i in self._names.get(normalize(name), ()))
+        return found
 
     def country(self, iso2: str) -> Entry | None:
         """The country entry for an ISO alpha-2 code."""
@@ -132,6 +147,24 @@ class Gazetteer:
                     grouped.setdefault(self._rows[i][2], []).append((key, i))
             self._by_country = grouped
         return self._by_country.get(country, [])
+
+    def similar_length(self, country: str, key: str, slack: int = 2) -> dict[str, list[int]]:
+        """The names of ``names_in(country)`` that start like ``key`` and are within ``slack`` of its length.
+
+        Each name maps to its entry indexes in ``names_in`` order; the grouping is built once per country.
+        """
+        groups = self._fuzzy.get(country)
+        if groups is None:
+            groups = {}
+            for name, index in self.names_in(country):
+                if name:
+                    groups.setdefault((name[0], len(name)), {}).setdefault(name, []).append(index)
+            self._fuzzy[country] = groups
+        found: dict[str, list[int]] = {}
+        if key:
+            for size in range(len(key) - slack, len(key) + slack + 1):
+                found.update(groups.get((key[0], size), {}))
+        return found
 
 
 # ---------------------------------------------------------------- building

@@ -255,10 +255,7 @@ def fuzzy(gazetteer: Gazetteer, surface: str, countries: Iterable[str]) -> Entry
         return None
     best: tuple[float, int, Entry] | None = None
     for country in countries:
-        by_key: dict[str, list[int]] = defaultdict(list)
-        for name, index in gazetteer.names_in(country):
-            if abs(len(name) - len(key)) <= 2 and name[:1] == key[:1]:
-                by_key[name].append(index)
+        by_key = gazetteer.similar_length(country, key, 2)
         for match in difflib.get_close_matches(key, list(by_key), n=5, cutoff=FUZZY_CUTOFF):
             ratio = difflib.SequenceMatcher(None, key, match).ratio()
             for index in by_key[match]:
@@ -342,6 +339,8 @@ def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazettee
     places: list[Place] = []
     problems: list[Problem] = []
     tokens = analysis.parse.tokens if analysis.parse else ()
+    token_starts = [t.start for t in tokens]  # tokens are in text order and do not overlap
+    token_ends = [t.end for t in tokens]
     for c, key, (entries, how), sent in zip(candidates, keys, found, sentences, strict=True):
         surface = text[c.start : c.end]
         entry = decided.get(key)
@@ -361,7 +360,7 @@ def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazettee
             )
             places.append(_unresolved(analysis.article.id, span, local))
             continue
-        covered = [t for t in tokens if c.start <= t.start and t.end <= c.end]
+        covered = list(tokens[bisect.bisect_left(token_starts, c.start) : bisect.bisect_right(token_ends, c.end)])
         places.append(
             Place(
                 id=record_id("place", analysis.article.id, c.start, c.end),

@@ -209,11 +209,15 @@ def _repeats(text: str, found: list[Candidate], parse: Parse, taken: list[tuple[
     people = [(m.span.start, m.span.end) for m in parse.mentions if m.label == "PERSON" and " " in m.span.text.strip()]
     spans: list[tuple[int, int]] = []
     for name in sorted(names, key=len, reverse=True):
-        if not name[:1].isupper():
-            continue
+        if not name[:1].isupper() or text.count(name) < 2:
+            continue  # a name found once is only the place already taken
         for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
             s, e = match.span()
-            if any(s < b and a < e for a, b in taken + spans) or any(a <= s and e <= b for a, b in people):
+            if (
+                any(s < b and a < e for a, b in taken)
+                or any(s < b and a < e for a, b in spans)
+                or any(a <= s and e <= b for a, b in people)
+            ):
                 continue
             spans.append((s, e))
     return spans
