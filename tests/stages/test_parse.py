@@ -4,9 +4,9 @@ import pytest
 
 from eventwire import config
 from eventwire.errors import ResourceError
-from eventwire.model import Analysis, Article
+from eventwire.model import Analysis, Article, Token
 from eventwire.pipeline import Pipeline
-from eventwire.stages.parse import load_model, segments
+from eventwire.stages.parse import load_model, segments, to_parse
 
 pytestmark = pytest.mark.model
 
@@ -43,3 +43,30 @@ def test_long_text_is_parsed_in_segments_with_offsets_kept() -> None:
 def test_missing_model_names_the_install_command() -> None:
     with pytest.raises(ResourceError, match="pip install"):
         load_model("no_such_model_package")
+
+
+def test_token_records_carry_spacys_token_attributes_without_whitespace_tokens() -> None:
+    text = "NATO  said on Monday it would act.\n\n  The U.S. agreed in Geneva.  \n"
+    doc = load_model(config.DEFAULT_MODEL)(text)
+    kept = [t for t in doc if not t.is_space]
+    position = {t.i: n for n, t in enumerate(kept)}
+    sentence = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    expected = tuple(
+        Token(
+            i=n,
+            start=t.idx,
+            end=t.idx + len(t.text),
+            text=t.text,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=position.get(t.head.i, n),
+            sent=sentence[t.i],
+            ent_type=t.ent_type_,
+            ent_iob=t.ent_iob_ or "O",
+        )
+        for n, t in enumerate(kept)
+    )
+    assert len(kept) < len(doc)
+    assert to_parse([(0, doc)], text, "m").tokens == expected

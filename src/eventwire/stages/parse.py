@@ -57,16 +57,25 @@ def segments(text: str, size: int) -> list[tuple[int, int]]:
     return pieces
 
 
+#: spaCy's entity IOB codes as ``Token.ent_iob_`` spells them ("" for no annotation, which we record as "O").
+_IOB = {0: "O", 1: "I", 2: "O", 3: "B"}
+_HEAD_WRAP = 1 << 64  # ``Doc.to_array`` gives a head's relative offset as an unsigned 64-bit integer
+
+
 def to_parse(docs: Iterable[tuple[int, Doc]], text: str, model: str) -> Parse:
     """Turn spaCy Docs of the segments of one text (with their offsets) into one Parse record.
 
     Whitespace tokens are dropped, so token ``i`` and ``head`` are positions in the record's own tuple.
+    The token attributes are read in one ``Doc.to_array`` call per Doc (no spaCy Token objects are made).
     """
+    import numpy
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, POS, TAG
+
     tokens: list[Token] = []
     sentences: list[Span] = []
     mentions: list[EntityMention] = []
     for offset, doc in docs:
-        sent_of: dict[int, int] = {}
+        sent_of: list[int] = [-1] * len(doc)
         for sent in doc.sents:
             stripped = _strip(text, offset + sent.start_char, offset + sent.end_char)
             if stripped is None:
@@ -75,28 +84,38 @@ def to_parse(docs: Iterable[tuple[int, Doc]], text: str, model: str) -> Parse:
             number = len(sentences) - 1
             for i in range(sent.start, sent.end):
                 sent_of[i] = number
+        array = doc.to_array([IDX, LENGTH, HEAD, ENT_IOB, IS_SPACE, LEMMA, POS, TAG, DEP, ENT_TYPE])
+        strings = doc.vocab.strings  # the last five columns are string ids: look each distinct one up once
+        names = {key: strings[key] for key in numpy.unique(array[:, 5:]).tolist()}
+        rows = array.tolist()
         position: dict[int, int] = {}
-        kept = [tok for tok in doc if not tok.is_space]
-        for n, tok in enumerate(kept, start=len(tokens)):
-            position[tok.i] = n
+        for i, row in enumerate(rows):
+            if not row[4]:
+                position[i] = len(tokens) + len(position)
         last_sentence = max(len(sentences) - 1, 0)
-        for n, tok in enumerate(kept, start=len(tokens)):
-            start = offset + tok.idx
-            end = start + len(tok.text)
+        for i, (idx, length, head, ent_iob, space, lemma, pos, tag, dep, ent_type) in enumerate(rows):
+            if space:
+                continue
+            n = position[i]
+            start = offset + idx
+            end = start + length
+            if head >= _HEAD_WRAP >> 1:
+                head -= _HEAD_WRAP
+            sentence = sent_of[i]
             tokens.append(
                 Token(
                     i=n,
                     start=start,
                     end=end,
                     text=text[start:end],
-                    lemma=tok.lemma_,
-                    pos=tok.pos_,
-                    tag=tok.tag_,
-                    dep=tok.dep_,
-                    head=position.get(tok.head.i, n),
-                    sent=sent_of.get(tok.i, last_sentence),
-                    ent_type=tok.ent_type_,
-                    ent_iob=tok.ent_iob_ or "O",
+                    lemma=names[lemma],
+                    pos=names[pos],
+                    tag=names[tag],
+                    dep=names[dep],
+                    head=position.get(i + head, n),
+                    sent=sentence if sentence >= 0 else last_sentence,
+                    ent_type=names[ent_type],
+                    ent_iob=_IOB[ent_iob],
                 )
             )
         for ent in doc.ents:
