@@ -1,6 +1,6 @@
 import pytest
 
-from eventwire.model import Analysis, Article, Problem, Span
+from eventwire.model import Analysis, Article, Problem, Span, Token, tokens_within
 
 
 def test_span_of_cuts_the_text() -> None:
@@ -28,3 +28,16 @@ def test_analysis_add_appends_problems() -> None:
     added = analysis.add(problems=[one]).add(problems=[two])
     assert added.problems == (one, two)
     assert analysis.problems == ()
+
+
+def test_tokens_within_is_the_scan_over_tokens_in_text_order() -> None:
+    text = "The U.S. said on Monday."
+    words = [(0, 3), (4, 8), (9, 13), (14, 16), (17, 23), (23, 24)]
+    tokens = tuple(
+        Token(i=n, start=s, end=e, text=text[s:e], lemma="", pos="", tag="", dep="", head=n, sent=0)
+        for n, (s, e) in enumerate(words)
+    )
+    for start in range(len(text) + 1):
+        for end in range(len(text) + 1):
+            assert tokens_within(tokens, start, end) == [t for t in tokens if start <= t.start and t.end <= end]
+    assert tokens_within((), 0, 5) == []

@@ -7,7 +7,9 @@ offsets and the surface text can never disagree.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -122,6 +124,23 @@ class Parse:
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
         """The tokens of sentence ``index``."""
         return tuple(t for t in self.tokens if t.sent == index)
+
+
+def tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
+    """The tokens lying inside [start, end), found by bisection: ``tokens`` must be in text order, not overlapping.
+
+    The same as ``[t for t in tokens if start <= t.start and t.end <= end]`` for the tokens of a Parse.
+    """
+    first = bisect.bisect_left(tokens, start, key=_token_start)
+    return list(tokens[first : bisect.bisect_right(tokens, end, key=_token_end)])
+
+
+def _token_start(token: Token) -> int:
+    return token.start
+
+
+def _token_end(token: Token) -> int:
+    return token.end
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

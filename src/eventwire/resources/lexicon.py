@@ -10,6 +10,7 @@ dictionary names are spaces.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -227,7 +228,12 @@ class PhraseIndex:
         """Longest non-overlapping matches, left to right."""
         hits: list[Hit] = []
         i, n = 0, len(words)
+        prefixes, stems = self.prefixes, self.stems
         while i < n:
+            low = words[i].low
+            if (low,) not in prefixes and not (stems and (low[:3],) in stems):
+                i += 1  # no phrase starts with this word (nor a one-word stem entry)
+                continue
             hit = self._at(words, i, text)
             if hit is None:
                 i += 1
@@ -278,15 +284,20 @@ def _case_ok(surface: str, span: Sequence[Word], *, proper: bool) -> bool:
     PETRARCH-style entries (upper case or with underscores) match in any case, except words of
     up to three letters, which must not be lower case in the text ("THE_AU" is not "the au").
     """
-    tokens = phrase_key(surface)
-    originals = [m.group() for m in _WORD.finditer(surface.replace("_", " "))]
-    dictionary_style = (surface.isupper() and len(surface) > 3) or "_" in surface
+    tokens, originals, dictionary_style = _surface_words(surface)
     for original, token, word in zip(originals, tokens, span, strict=False):
         if token in _FUNCTION_WORDS or not word.text.islower():
             continue
         if (original.isupper() and len(original) >= 2 and not dictionary_style) or (len(token) <= 3 and proper):
             return False
     return not proper or dictionary_style or any(w.text[:1].isupper() for w in span)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _surface_words(surface: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """An entry surface's index key, its words as written, and whether it is in dictionary style (cached)."""
+    originals = tuple(m.group() for m in _WORD.finditer(surface.replace("_", " ")))
+    return phrase_key(surface), originals, (surface.isupper() and len(surface) > 3) or "_" in surface
 
 
 _FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "in", "on", "de", "du", "la", "al", "el", "s"})

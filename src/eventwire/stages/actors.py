@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from eventwire.config import Settings
 from eventwire.ids import record_id
-from eventwire.model import Actor, Analysis, Entity, Span, Token
+from eventwire.model import Actor, Analysis, Entity, Span, Token, tokens_within
 from eventwire.pipeline import stage
 from eventwire.resources.dictionaries import Lexicon, lexicon_for
 from eventwire.resources.lexicon import ActorEntry, AgentEntry, Hit, compose
@@ -142,7 +142,7 @@ def _agentive(tokens: tuple[Token, ...], ctx: ActorText, span: Span) -> bool:
         return False  # "Brussels-based", "Moscow-backed"
     if ctx.text[span.end : span.end + 2] in ("'s", "' "):
         return True
-    inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
+    inside = tokens_within(tokens, span.start, span.end)
     for token in inside:
         head = tokens[token.head] if 0 <= token.head < len(tokens) else token
         if head in inside and head is not token:

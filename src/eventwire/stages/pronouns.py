@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
-from eventwire.model import Analysis, Entity, Span, Token
+from eventwire.model import Analysis, Entity, Span, Token, tokens_within
 from eventwire.resources.kb import load_kb
 
 _MALE = frozenset({"he", "him", "his", "himself"})
@@ -266,6 +266,6 @@ def _plural_group(entity: Entity, tokens: tuple[Token, ...]) -> bool:
     if entry is not None and entry.kind == "country":
         return False
     first = entity.mentions[0]
-    inside = [t for t in tokens if first.start <= t.start and t.end <= first.end]
+    inside = tokens_within(tokens, first.start, first.end)
     heads = [t for t in inside if not (first.start <= tokens[t.head].start < first.end) or t.head == t.i]
     return bool(heads) and heads[-1].tag in ("NNS", "NNPS")
