@@ -181,6 +181,15 @@ def _finish(
     return frames
 
 
+def _may_report(tree: Tree, i: int) -> bool:
+    """False for tokens ``frames_of`` has no frame for at first sight: not a verb, noun or "according"."""
+    tok = tree.tokens[i]
+    return tok.pos in _CUE_POS or (tok.dep == "prep" and tok.text.lower() in ACCORDING)
+
+
+_CUE_POS = frozenset({"VERB", "AUX", "NOUN"})
+
+
 def NESTED(f: Frame) -> bool:
     return f.frame == "clause" and f.speaker is not None and f.speaker_word not in ("this", "that", "it", "which")
 
@@ -188,7 +197,7 @@ def NESTED(f: Frame) -> bool:
 def find_frames(tree: Tree) -> list[Frame]:
     """Every cue frame of the article, outermost first; frames whose cue lies inside another frame's content
     are kept only when they are clausal reports with a subject of their own."""
-    frames = [f for i in range(len(tree.tokens)) for f in frames_of(tree, i)]
+    frames = [f for i in range(len(tree.tokens)) if _may_report(tree, i) for f in frames_of(tree, i)]
     frames.sort(key=lambda f: (f.first - f.last, f.cue))
     kept: list[Frame] = []
     for f in frames:

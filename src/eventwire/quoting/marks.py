@@ -9,6 +9,7 @@ followed by another opening mark before any closing one is a stray and is droppe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,20 +31,12 @@ class Marked:
     paragraphs: int = 1
 
 
+_DOUBLE_MARK = re.compile(r"''|``|\"")
+
+
 def mark_positions(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """(position, width) of the double quote marks in ``norm[start:end]``: ``"``, and ``''`` or two backticks."""
-    marks: list[tuple[int, int]] = []
-    i = start
-    while i < end:
-        pair = norm[i : i + 2]
-        if pair in ("''", "``") and i + 1 < end:
-            marks.append((i, 2))
-            i += 2
-            continue
-        if norm[i] == '"':
-            marks.append((i, 1))
-        i += 1
-    return marks
+    return [(m.start(), m.end() - m.start()) for m in _DOUBLE_MARK.finditer(norm, start, end)]
 
 
 def direction(text: str, norm: str, at: int, width: int = 1) -> Direction:
@@ -137,7 +130,10 @@ def find_single_marked(text: str, norm: str, paragraphs: list[tuple[int, int]], 
     for p_start, p_end in paragraphs:
         i = p_start
         while i < p_end:
-            if text[i] == "\u2018" and (i == p_start or norm[i - 1] in _BEFORE_OPEN or norm[i - 1] == '"'):
+            i = text.find("\u2018", i, p_end)
+            if i < 0:
+                break
+            if i == p_start or norm[i - 1] in _BEFORE_OPEN or norm[i - 1] == '"':
                 close = _single_closer(text, i + 1, p_end)
                 if close is not None and not any(m.start <= i < m.end for m in taken):
                     start, end = _trimmed(norm, i + 1, close)

@@ -18,7 +18,8 @@ class Tree:
                 self.children[t.head].append(t.i)
         self.left = [t.i for t in tokens]
         self.right = [t.i for t in tokens]
-        for t in sorted(tokens, key=self.depth, reverse=True):
+        depths = _depths(tokens)
+        for t in sorted(tokens, key=lambda t: depths[t.i], reverse=True):
             if t.head != t.i:
                 h = t.head
                 self.left[h] = min(self.left[h], self.left[t.i])
@@ -75,3 +76,29 @@ class Tree:
                 continue
             return None, None
         return None, None
+
+
+def _depths(tokens: Sequence[Token]) -> list[int]:
+    """``Tree.depth`` of every token, each head's depth computed once (the same 200-step cut on cycles)."""
+    depths = [-1] * len(tokens)
+    for start in range(len(tokens)):
+        path: list[int] = []
+        seen: set[int] = set()
+        i = start
+        while depths[i] < 0 and tokens[i].head != i and i not in seen:
+            seen.add(i)
+            path.append(i)
+            i = tokens[i].head
+        if depths[i] >= 0:
+            base = depths[i]
+        elif tokens[i].head == i:
+            base = depths[i] = 0
+        else:
+            base = _DEPTH_CUT - 1  # a cycle: every token on the path walks it until the cut
+        for node in reversed(path):
+            base = min(base + 1, _DEPTH_CUT)
+            depths[node] = base
+    return depths
+
+
+_DEPTH_CUT = 200
