@@ -115,9 +115,11 @@ class Context:
         self._own: dict[str, list[tuple[str, tuple[str, str] | None, float, float]]] = defaultdict(list)
         self.close: set[int] = set()
         self.named: defaultdict[str, set[str]] = defaultdict(set)  # country -> keys of the names that name it
+        self._shares: dict[tuple[str, str], float] = {}  # share() answers since the last add()
 
     def add(self, entry: Entry, weight: float = 1.0, key: str = "") -> None:
         """Count an entry's country (and region) as evidence, remembering which name gave it."""
+        self._shares.clear()
         region: tuple[str, str] | None = None
         region_weight = 0.0
         if entry.admin1 and entry.feature in ("region", "county", "city"):
@@ -133,10 +135,13 @@ class Context:
 
     def share(self, country: str, key: str = "") -> float:
         """The share of the evidence, other than the name ``key``'s own, that points at ``country``."""
-        own = self._own.get(key, ())
-        total = sum(self.countries.values()) - sum(w for c, _, w, _ in own if c)
-        mine = self.countries.get(country, 0.0) - sum(w for c, _, w, _ in own if c == country)
-        return max(0.0, mine) / total if total > 1e-9 else 0.0
+        found = self._shares.get((country, key))
+        if found is None:
+            own = self._own.get(key, ())
+            total = sum(self.countries.values()) - sum(w for c, _, w, _ in own if c)
+            mine = self.countries.get(country, 0.0) - sum(w for c, _, w, _ in own if c == country)
+            found = self._shares[(country, key)] = max(0.0, mine) / total if total > 1e-9 else 0.0
+        return found
 
     def region_weight(self, country: str, admin1: str, key: str = "") -> float:
         """Evidence for a first-level region, other than the name ``key``'s own."""
