@@ -80,13 +80,14 @@ class Tree:
 
 def _depths(tokens: Sequence[Token]) -> list[int]:
     """``Tree.depth`` of every token, each head's depth computed once (the same 200-step cut on cycles)."""
-    depths = [-1] * len(tokens)
-    for start in range(len(tokens)):
+    size = len(tokens)
+    depths = [-1] * size
+    for start in range(size):
+        if depths[start] >= 0:
+            continue
         path: list[int] = []
-        seen: set[int] = set()
         i = start
-        while depths[i] < 0 and tokens[i].head != i and i not in seen:
-            seen.add(i)
+        while depths[i] < 0 and tokens[i].head != i and len(path) <= size:
             path.append(i)
             i = tokens[i].head
         if depths[i] >= 0:
@@ -94,7 +95,7 @@ def _depths(tokens: Sequence[Token]) -> list[int]:
         elif tokens[i].head == i:
             base = depths[i] = 0
         else:
-            base = _DEPTH_CUT - 1  # a cycle: every token on the path walks it until the cut
+            base = _DEPTH_CUT - 1  # a longer walk than there are tokens: a cycle, walked until the cut
         for node in reversed(path):
             base = min(base + 1, _DEPTH_CUT)
             depths[node] = base
