@@ -60,7 +60,7 @@ class Entry:
     major: bool  # a region of our own table (US states, Canadian provinces...), known well enough to weigh high
 
 
-#: Most lookup answers kept per process (cleared when full); articles repeat the same few names.
+#: Most lookup answers (and entries) kept per process, cleared when full; articles repeat the same few names.
 _LOOKUP_CACHE = 1 << 16
 
 #: Letters that Unicode does not decompose into a base letter and an accent.
@@ -103,7 +103,7 @@ class Gazetteer:
         # Entries are immutable, so each is made once and every lookup's answer is kept (by surface form).
         self._entries: dict[int, Entry] = {}
         self._found: dict[str, tuple[Entry, ...]] = {}
-        self._fuzzy: dict[str, dict[tuple[str, int], dict[str, list[int]]]] = {}
+        self._fuzzy: dict[str, dict[tuple[str, int], list[tuple[str, int]]]] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -112,6 +112,8 @@ class Gazetteer:
         """The entry at ``index``."""
         entry = self._entries.get(index)
         if entry is None:
+            if len(self._entries) >= _LOOKUP_CACHE:
+                self._entries.clear()
             entry = self._entries[index] = Entry(index, *self._rows[index])
         return entry
 
@@ -156,14 +158,15 @@ class Gazetteer:
         groups = self._fuzzy.get(country)
         if groups is None:
             groups = {}
-            for name, index in self.names_in(country):
-                if name:
-                    groups.setdefault((name[0], len(name)), {}).setdefault(name, []).append(index)
+            for pair in self.names_in(country):  # the pairs themselves, shared with names_in
+                if pair[0]:
+                    groups.setdefault((pair[0][0], len(pair[0])), []).append(pair)
             self._fuzzy[country] = groups
         found: dict[str, list[int]] = {}
         if key:
             for size in range(len(key) - slack, len(key) + slack + 1):
-                found.update(groups.get((key[0], size), {}))
+                for name, index in groups.get((key[0], size), ()):
+                    found.setdefault(name, []).append(index)
         return found
 
 
