@@ -50,7 +50,11 @@ def windows(text: str, *, margin: int = 80) -> dict[str, list[tuple[int, int]]]:
         for kind in ("digit",) if word[0].isdigit() else TRIGGER_KINDS.get(word.lower(), ()):
             hits.setdefault(kind, []).append(match.span())
     stretches: dict[str, list[tuple[int, int]]] = {}
+    by_kinds: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules with the same triggers share stretches
     for rule, kinds in RULE_TRIGGERS.items():
+        if kinds in by_kinds:
+            stretches[rule] = list(by_kinds[kinds])
+            continue
         points = sorted(span for kind in kinds for span in hits.get(kind, ()))
         merged: list[tuple[int, int]] = []
         for start, end in points:
@@ -62,7 +66,7 @@ def windows(text: str, *, margin: int = 80) -> dict[str, list[tuple[int, int]]]:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
             else:
                 merged.append((lo, hi))
-        stretches[rule] = merged
+        stretches[rule] = by_kinds[kinds] = merged
     return stretches
 
 
