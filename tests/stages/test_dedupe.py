@@ -51,3 +51,21 @@ def test_near_repeat_is_found_among_very_many_paragraphs() -> None:
     text = "\n".join([base, *filler, base + " today"])
     dups = find_duplicate_paragraphs(paragraphs(text))
     assert [(d.kind, d.span.text) for d in dups] == [("near", base + " today")]
+
+
+def test_a_rerun_story_with_a_new_opening_and_closing_is_a_near_duplicate() -> None:
+    body = [
+        f"Paragraph {i}: officials said the talks on item {i} would go on, citing the ministry note {i}."
+        for i in range(12)
+    ]
+    original = "\n".join(
+        ["Ministers met in Vienna on Tuesday to discuss the ceasefire.", *body, "The talks end Friday."]
+    )
+    rerun = "\n".join(
+        ["Foreign ministers gathered in Vienna on Tuesday for ceasefire talks.", *body, "A deal may follow."]
+    )
+    index = ArticleIndex()
+    index.check(_analysis("a", original))
+    flagged = index.check(_analysis("b", rerun))
+    assert [(d.kind, d.of_article) for d in flagged.duplicates] == [("near", "a")]
+    assert 0.7 <= flagged.duplicates[0].similarity < 1.0
