@@ -3,22 +3,7 @@ perception, belief and nominal cues."""
 
 from __future__ import annotations
 
-from eventwire import config
-from eventwire.model import Analysis, Article, Quote
-from eventwire.pipeline import Pipeline
-
-STAGES = ("clean", "dedupe", "parse", "entities", "actors", "quotes")
-
-
-def run(text: str) -> Analysis:
-    settings = config.load({"stages": STAGES, "raise_errors": True})
-    return Pipeline(settings).run(Article(id="t", text=text))
-
-
-def quote_with(analysis: Analysis, words: str) -> Quote:
-    hits = [q for q in analysis.quotes if words in q.span.text]
-    assert hits, f"no quote holds {words!r}: {[q.span.text for q in analysis.quotes]}"
-    return hits[0]
+from quoting_helpers import quote_with, run
 
 
 def test_cue_set_off_by_commas_inside_its_clause() -> None:

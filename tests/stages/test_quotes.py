@@ -3,23 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from quoting_helpers import quote_with, run
 
-from eventwire import config
-from eventwire.model import Analysis, Article, Quote
-from eventwire.pipeline import Pipeline
-
-STAGES = ("clean", "dedupe", "parse", "entities", "actors", "quotes")
-
-
-def run(text: str) -> Analysis:
-    settings = config.load({"stages": STAGES, "raise_errors": True})
-    return Pipeline(settings).run(Article(id="t", text=text))
-
-
-def quote_with(analysis: Analysis, words: str) -> Quote:
-    hits = [q for q in analysis.quotes if words in q.span.text]
-    assert hits, f"no quote holds {words!r}: {[q.span.text for q in analysis.quotes]}"
-    return hits[0]
+from eventwire.model import Analysis
 
 
 @pytest.fixture(scope="module")
