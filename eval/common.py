@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -19,6 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORERS = SHARED / "eval"
 DATA = SCORERS / "data"
+SEED_ARTICLE = SHARED / "seed" / "article.txt"
+SEED_GOLD = SHARED / "seed" / "gold.json"
+#: The reference article's true publication date, as its gold file gives it for tests.
+SEED_ANCHOR = dt.date(2023, 11, 21)
 
 
 def shared_available() -> bool:
@@ -26,7 +32,7 @@ def shared_available() -> bool:
     return SCORERS.is_dir()
 
 
-def scorer(name: str, *args: str | Path) -> dict[str, Any]:
+def scorer(name: str, *args: str | os.PathLike[str]) -> dict[str, Any]:
     """Run a shared scorer with ``--json`` and return what it printed."""
     command = [sys.executable, str(SCORERS / name), *(str(a) for a in args), "--json"]
     done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=SCORERS)
@@ -35,7 +41,7 @@ def scorer(name: str, *args: str | Path) -> dict[str, Any]:
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
-def prepare(name: str, gold: str | Path, out: Path, *extra: str) -> None:
+def prepare(name: str, gold: str | os.PathLike[str], out: Path, *extra: str) -> None:
     """Run a shared scorer's ``prepare`` step (gold -> eventwire input JSON Lines)."""
     command = [sys.executable, str(SCORERS / name), "prepare", str(gold), str(out), *extra]
     done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=SCORERS)
@@ -54,6 +60,30 @@ def run_pipeline(inputs: Path | str, output: Path, overrides: Mapping[str, objec
             handle.write(json.dumps(item, ensure_ascii=False) + "\n")
             count += 1
     return count
+
+
+def score_corpus(name: str, gold: str | os.PathLike[str], overrides: Mapping[str, object]) -> dict[str, Any]:
+    """A shared scorer's report for our run over a gold set: ``prepare``, our pipeline, ``score``."""
+    with workdir() as tmp:
+        inputs, out = tmp / "in.jsonl", tmp / "out.jsonl"
+        prepare(name, gold, inputs)
+        run_pipeline(inputs, out, overrides)
+        return scorer(name, "score", gold, out)
+
+
+def score_reference(overrides: Mapping[str, object]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``score_article.py``'s report and our record for the reference article.
+
+    Without a ``published`` override the run has no publication date and is scored with ``--no-anchor``.
+    """
+    with workdir() as tmp:
+        out = tmp / "out.jsonl"
+        run_pipeline(SEED_ARTICLE, out, overrides)
+        record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+        single = tmp / "article.json"
+        single.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        flags = [] if overrides.get("published") else ["--no-anchor"]
+        return scorer("score_article.py", SEED_GOLD, single, *flags), record
 
 
 @contextmanager

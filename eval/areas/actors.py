@@ -3,23 +3,19 @@ and the share of entity mentions that get a CAMEO actor code on the PolNeAR dev 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from typing import Any
 
-from eval.common import DATA, SHARED, prepare, run_pipeline, scorer, workdir
+from eval.common import DATA, SEED_ANCHOR, SEED_GOLD, prepare, run_pipeline, score_reference, workdir
 
-GOLD = SHARED / "seed" / "gold.json"
-ARTICLE = SHARED / "seed" / "article.txt"
-ANCHOR = "2023-11-21"
 POLNEAR_DEV = DATA / "quotes" / "polnear" / "dev"
 STAGES = ("clean", "dedupe", "parse", "entities", "actors")
 
 
 def _gold_entities(record: dict[str, Any]) -> float:
     """Share of gold entities whose first mention lies in an output entity carrying the gold org or country."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     text = record["text"]
     right = 0
     for g in gold["entities"]:
@@ -38,13 +34,8 @@ def _gold_entities(record: dict[str, Any]) -> float:
 
 def article() -> dict[str, float]:
     """Persons accuracy (score_article.py) and gold-entity org/country accuracy on the reference article."""
-    with workdir() as tmp:
-        out = tmp / "out.jsonl"
-        run_pipeline(ARTICLE, out, {"published": dt.date.fromisoformat(ANCHOR), "stages": STAGES})
-        record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
-        single = tmp / "article.json"
-        single.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-        persons = scorer("score_article.py", GOLD, single)["entities"]["accuracy"]
+    report, record = score_reference({"published": SEED_ANCHOR, "stages": STAGES})
+    persons = report["entities"]["accuracy"]
     return {"article_persons": persons, "article_gold_entities": _gold_entities(record)}
 
 

@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
-from eval.common import SHARED, run_pipeline, scorer, workdir
-
-GOLD = SHARED / "seed" / "gold.json"
-ARTICLE = SHARED / "seed" / "article.txt"
-ANCHOR = "2023-11-21"
+from eval.common import SEED_ANCHOR, score_reference
 
 
-def score(published: str | None) -> dict[str, dict[str, float]]:
-    """score_article.py's report for our record of the reference article."""
-    import datetime as dt
-
-    with workdir() as tmp:
-        out = tmp / "out.jsonl"
-        overrides = {"published": dt.date.fromisoformat(published)} if published else {}
-        run_pipeline(ARTICLE, out, overrides)
-        record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
-        single = tmp / "article.json"
-        single.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-        args = [GOLD, single] + ([] if published else ["--no-anchor"])
-        return scorer("score_article.py", *args)
+def score(published: bool) -> dict[str, Any]:
+    """score_article.py's report for our record of the reference article, with or without its date."""
+    return score_reference({"published": SEED_ANCHOR} if published else {})[0]
 
 
 def run() -> dict[str, float]:
     """Figures of the reference article (anchored on its true date, and without any date)."""
-    anchored = score(ANCHOR)
-    bare = score(None)
+    anchored = score(published=True)
+    bare = score(published=False)
     q, t, p, e, ev, d = (anchored[k] for k in ("quotes", "times", "places", "entities", "events", "duplicates"))
     return {
         "duplicates": d["recall"],

@@ -3,15 +3,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
-from eval.common import DATA, SHARED, prepare, run_pipeline, scorer, workdir
+from eval.common import DATA, SEED_ANCHOR, score_corpus, score_reference
 
 SCORER = "events_cameo.py"
-GOLD = SHARED / "seed" / "gold.json"
-ARTICLE = SHARED / "seed" / "article.txt"
-ANCHOR = "2023-11-21"
 CONFLIBERT = DATA / "events" / "conflibert-cameo" / "cameo_class_train.tsv"
 PETRARCH = DATA / "events" / "petrarch2-unittest"
 STAGES = ("clean", "dedupe", "parse", "entities", "actors", "quotes", "dates", "geo", "coding")
@@ -19,12 +15,7 @@ STAGES = ("clean", "dedupe", "parse", "entities", "actors", "quotes", "dates", "
 
 def article() -> dict[str, float]:
     """Events precision, recall, date and modality accuracy on the reference article."""
-    with workdir() as tmp:
-        out = tmp / "out.jsonl"
-        run_pipeline(ARTICLE, out, {"published": dt.date.fromisoformat(ANCHOR), "stages": STAGES})
-        single = tmp / "article.json"
-        single.write_text(out.read_text(encoding="utf-8").splitlines()[0], encoding="utf-8")
-        report = scorer("score_article.py", GOLD, single)["events"]
+    report = score_reference({"published": SEED_ANCHOR, "stages": STAGES})[0]["events"]
     return {
         "article_precision": report["precision"],
         "article_recall": report["recall"],
@@ -35,11 +26,7 @@ def article() -> dict[str, float]:
 
 def conflibert() -> dict[str, float]:
     """PentaClass P/R/F1 and top-1 accuracy on the ConfliBERT CAMEO training sentences."""
-    with workdir() as tmp:
-        inputs, out = tmp / "in.jsonl", tmp / "out.jsonl"
-        prepare(SCORER, CONFLIBERT, inputs)
-        run_pipeline(inputs, out, {"stages": STAGES})
-        report = scorer(SCORER, "score", CONFLIBERT, out)
+    report = score_corpus(SCORER, CONFLIBERT, {"stages": STAGES})
     return {
         "conflibert_class_f1": report["class_f1"],
         "conflibert_class_precision": report["class_precision"],
@@ -52,11 +39,7 @@ def petrarch() -> dict[str, float]:
     """Root and root+actors F1 on the PETRARCH2 unit tests, with their own actor, agent and verb dictionaries."""
     records = PETRARCH / "PETR.UnitTest.records.xml"
     dictionaries = tuple(PETRARCH / f"PETR.Validate.{kind}.txt" for kind in ("actors", "agents", "verbs"))
-    with workdir() as tmp:
-        inputs, out = tmp / "in.jsonl", tmp / "out.jsonl"
-        prepare(SCORER, records, inputs)
-        run_pipeline(inputs, out, {"stages": STAGES, "dictionaries": dictionaries})
-        report = scorer(SCORER, "score", records, out)
+    report = score_corpus(SCORER, records, {"stages": STAGES, "dictionaries": dictionaries})
     return {
         "petrarch_root_f1": report["root_f1"],
         "petrarch_root_actor_f1": report["root_actor_f1"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eval.common import DATA, prepare, run_pipeline, scorer, workdir
+from eval.common import DATA, score_corpus
 from eventwire.config import DEFAULT_STAGES
 
 SCORER = "geo_gritta.py"
@@ -19,11 +19,7 @@ def stages() -> tuple[str, ...]:
 
 def score(gold: object) -> dict[str, float]:
     """geo_gritta.py's figures for our run over one gold corpus."""
-    with workdir() as tmp:
-        inputs, out = tmp / "in.jsonl", tmp / "out.jsonl"
-        prepare(SCORER, str(gold), inputs)
-        run_pipeline(inputs, out, {"stages": stages()})
-        return scorer(SCORER, "score", str(gold), out)
+    return score_corpus(SCORER, str(gold), {"stages": stages()})
 
 
 def run() -> dict[str, float]:

@@ -7,33 +7,22 @@ import os
 import sys
 from typing import Any
 
-from eval.common import DATA, SHARED, prepare, run_pipeline, scorer, workdir
+from eval.common import DATA, score_corpus, score_reference
 
 SCORER = "quotes_polnear.py"
 GOLD = DATA / "quotes" / "polnear" / "dev"
-ARTICLE = SHARED / "seed" / "article.txt"
-ARTICLE_GOLD = SHARED / "seed" / "gold.json"
 #: What the quotes need: the parse, the entities and their coreferent mentions.
 STAGES = ("clean", "dedupe", "parse", "entities", "actors", "quotes")
 
 
 def report(gold: str | os.PathLike[str] = GOLD) -> dict[str, Any]:
     """The PolNeAR scorer's full JSON report for our pipeline's output on ``gold``."""
-    with workdir() as tmp:
-        inputs, out = tmp / "in.jsonl", tmp / "out.jsonl"
-        prepare(SCORER, gold, inputs)
-        run_pipeline(inputs, out, {"stages": STAGES})
-        return scorer(SCORER, "score", gold, out)
+    return score_corpus(SCORER, gold, {"stages": STAGES})
 
 
 def article_report() -> dict[str, Any]:
-    """score_article.py's quote figures for our record of the reference article."""
-    with workdir() as tmp:
-        out = tmp / "out.jsonl"
-        run_pipeline(ARTICLE, out, {"stages": STAGES})
-        single = tmp / "article.json"
-        single.write_text(out.read_text(encoding="utf-8").splitlines()[0], encoding="utf-8")
-        return scorer("score_article.py", ARTICLE_GOLD, single, "--no-anchor")["quotes"]  # type: ignore[no-any-return]
+    """score_article.py's quote figures for our record of the reference article (run without a date)."""
+    return score_reference({"stages": STAGES})[0]["quotes"]  # type: ignore[no-any-return]
 
 
 def run() -> dict[str, float]:

@@ -6,7 +6,7 @@ import os
 import sys
 from typing import Any
 
-from eval.common import DATA, prepare, run_pipeline, scorer, workdir
+from eval.common import DATA, score_corpus
 
 SCORER = "timex_tempeval.py"
 GOLD = DATA / "time" / "tbaq"
@@ -16,11 +16,7 @@ STAGES = ("clean", "parse", "dates")
 
 def report(gold: str | os.PathLike[str] = GOLD) -> dict[str, Any]:
     """The scorer's full JSON report for our pipeline's output on ``gold``."""
-    with workdir() as tmp:
-        inputs, out = tmp / "in.jsonl", tmp / "out.jsonl"
-        prepare(SCORER, gold, inputs)
-        run_pipeline(inputs, out, {"stages": STAGES})
-        return scorer(SCORER, "score", gold, out)
+    return score_corpus(SCORER, gold, {"stages": STAGES})
 
 
 def run() -> dict[str, float]:
