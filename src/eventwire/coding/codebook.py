@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
 from eventwire.errors import ResourceError
+from eventwire.resources import read_table
 
 TABLE = "cameo_codes.tsv"
 PENTA_CLASS: dict[str, int] = {
@@ -115,9 +115,4 @@ def parse_codebook(text: str) -> Codebook:
 @functools.lru_cache(maxsize=1)
 def load_codebook() -> Codebook:
     """The packaged codebook, read once per process."""
-    path = resources.files("eventwire").joinpath("resources").joinpath("data").joinpath(TABLE)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError(f"cannot read the CAMEO codebook {TABLE}: {exc}; reinstall eventwire") from exc
-    return parse_codebook(text)
+    return parse_codebook(read_table(TABLE, what="CAMEO codebook"))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 
 from eventwire.coding.tree import Tree
 from eventwire.errors import ResourceError
 from eventwire.model import Token
+from eventwire.resources import read_table
 
 TABLE = "event_patterns.tsv"
 KINDS = ("verb", "noun")
@@ -107,12 +107,7 @@ def _conditions(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged pattern lexicon, read once per process."""
-    path = resources.files("eventwire").joinpath("resources").joinpath("data").joinpath(TABLE)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError(f"cannot read the event pattern table {TABLE}: {exc}; reinstall eventwire") from exc
-    return parse_lexicon(text)
+    return parse_lexicon(read_table(TABLE, what="event pattern table"))
 
 
 def kind_of(tok: Token) -> str | None:

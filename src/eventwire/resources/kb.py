@@ -17,9 +17,8 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.errors import ResourceError
+from eventwire.resources import DATA, read_table
 from eventwire.resources.lexicon import ActorEntry, AgentEntry, DatedCode, PhraseIndex, Tenure
-
-DATA = "eventwire.resources.data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +56,7 @@ class KnowledgeBase:
 
 
 def _rows(name: str) -> tuple[str, list[list[str]]]:
-    try:
-        raw = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
-    except OSError as exc:  # pragma: no cover - a broken installation
-        raise ResourceError(f"knowledge-base table {name} is missing: {exc}") from exc
+    raw = read_table(name, what="knowledge-base table")
     version = ""
     rows: list[list[str]] = []
     for line in raw.splitlines():
