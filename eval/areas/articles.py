@@ -1,0 +1,118 @@
+"""Twenty real news articles annotated end to end (``../shared/eval/data/articles``), in two fixed halves.
+
+The **tuning** half may be read for error analysis while changing rules or the model; the **check** half
+never is: its errors are not looked at, only its figures. The split is fixed here, drawn once by source
+corpus (TimeBank/AQUAINT, TR-News, PolNeAR) so that each half has articles of every source, and it must not
+change: a change that helps the tuning half and not the check half is fitting, not learning. Every figure is
+reported for both halves.
+
+Besides the shared scorer's figures, the record's own completeness is measured on each half: the share of
+output events with a coded source actor, with a place, with a date.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from eval.common import DATA, SCORERS, prepare, run_pipeline, scorer, workdir
+
+FOLDER = DATA / "articles"
+SCORER = "score_articles.py"
+
+TUNING = (
+    "baghdad-inspections",
+    "belfast-car-bomb",
+    "castro-trump",
+    "clinton-brexit",
+    "clinton-condemns-embassy-bombings",
+    "dnc-chair-sanders",
+    "evangelicals-brunson",
+    "gop-reaction-terror-speech",
+    "israel-lebanon-signals",
+    "turkey-bus-bomb",
+)
+CHECK = (
+    "albright-nairobi",
+    "cairo-church-bomb",
+    "clinton-iraq-strike",
+    "clinton-russians-hacked-dnc",
+    "havana-elian",
+    "jordan-karak-attack",
+    "obama-putin-hacking",
+    "obama-radical-islam",
+    "tanzania-expels-iraqis",
+    "trump-putin-praise",
+)
+HALVES = {"tune": TUNING, "check": CHECK}
+
+
+def _shared_scorer() -> ModuleType:
+    """The shared scorer as a module, for pooling a subset of its per-article reports."""
+    spec = importlib.util.spec_from_file_location("score_articles", SCORERS / SCORER)
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"cannot load {SCORERS / SCORER}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _completeness(records: list[dict[str, Any]]) -> dict[str, float]:
+    events = [e for r in records for e in r.get("events") or []]
+    n = len(events) or 1
+
+    def coded(actor: Any) -> bool:
+        return isinstance(actor, dict) and bool(actor.get("cameo") or actor.get("country") or actor.get("org"))
+
+    return {
+        "events_with_source_code": sum(coded(e.get("source")) for e in events) / n,
+        "events_with_place": sum(bool(e.get("place")) for e in events) / n,
+        "events_with_date": sum(bool(e.get("date")) for e in events) / n,
+    }
+
+
+def outputs(work: Path) -> Path:
+    """Our records of all twenty articles, as JSON Lines in ``work``."""
+    inputs, out = work / "in.jsonl", work / "out.jsonl"
+    prepare(SCORER, FOLDER, inputs)
+    run_pipeline(inputs, out, {})
+    return out
+
+
+def figures(out: Path) -> dict[str, float]:
+    """Pooled figures of each half for a file of our records."""
+    report = scorer(SCORER, "score", FOLDER, out)
+    per_article: dict[str, Any] = report["articles"]
+    missing = set(TUNING + CHECK) ^ set(per_article)
+    if missing:
+        raise RuntimeError(f"the article split does not match the gold folder: {sorted(missing)}")
+    pool = _shared_scorer().pool
+    records = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    result: dict[str, float] = {}
+    for half, names in HALVES.items():
+        pooled = pool({n: per_article[n] for n in names})
+        ev = pooled["events"]
+        values = {
+            "events_precision": ev["precision"],
+            "events_recall": ev["recall"],
+            "events_f1": ev["f1"],
+            "events_date": ev["date_accuracy"],
+            "events_modality": ev["modality_accuracy"],
+            "quotes_f1": pooled["quotes"]["f1"],
+            "quotes_speaker": pooled["quotes"]["speaker_accuracy"],
+            "times": pooled["times"]["accuracy"],
+            "places": pooled["places"]["accuracy"],
+            "persons": pooled["persons"]["accuracy"],
+            **_completeness([records[n] for n in names if n in records]),
+        }
+        result.update({f"{half}_{k}": v for k, v in values.items()})
+    return result
+
+
+def run() -> dict[str, float]:
+    """Figures of both halves of the article set."""
+    with workdir() as work:
+        return figures(outputs(work))
