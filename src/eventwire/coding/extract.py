@@ -226,7 +226,7 @@ class Extractor(SideFinder):
             ]
 
     def _place_side(self, alpha2: str) -> list[Side]:
-        from eventwire.coding.sides import alpha3
+        from eventwire.coding.agents import alpha3
         from eventwire.model import Actor
 
         code = alpha3(alpha2)

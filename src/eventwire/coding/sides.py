@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from eventwire.coding.agents import AgentCoder, alpha3
 from eventwire.coding.tree import Tree
 from eventwire.config import Settings
 from eventwire.model import Actor, Analysis, Entity, EventActor, Place, Quote, Token
@@ -167,6 +168,11 @@ class ActorIndex:
 
     def __init__(self, analysis: Analysis, tree: Tree, settings: Settings | None = None) -> None:
         self.tree = tree
+        sentences: dict[int, tuple[int, int]] = {}
+        for t in tree.tokens:
+            first = sentences.get(t.sent)
+            sentences[t.sent] = (first[0] if first else t.start, t.end)
+        self.agents = AgentCoder(analysis, [sentences[k] for k in sorted(sentences)])
         self.by_token: dict[int, Entity] = {}
         self.by_id = {e.id: e for e in analysis.entities}
         starts = sorted((t.start, t.end, t.i) for t in tree.tokens)
@@ -243,12 +249,22 @@ class ActorIndex:
         actor = entity.actor
         if (actor is None or not (actor.country or actor.org)) and entity.id in self.place_of:
             actor = Actor(country=alpha3(self.place_of[entity.id].country))
+        if (actor is None or not (actor.country or actor.org)) and entity.type == "NORP" and entity.mentions:
+            found = self.agents.context.country_at(entity.mentions[0].start)
+            if found is not None:
+                actor = Actor(country=found[0], role=actor.role if actor else None, cameo=found[0])
         if actor is None or not (actor.country or actor.org):
             borrowed = self.affiliation.get(entity.id)
             if borrowed is not None:
                 actor = Actor(
                     country=borrowed.country, org=borrowed.org, role=actor.role if actor else None, cameo=borrowed.cameo
                 )
+        if (actor is None or not (actor.country or actor.org)) and entity.type == "PERSON" and actor and actor.role:
+            # a titled person the knowledge base does not know ("Defense Minister X"): the country of the
+            # text around the first mention, by the same fallback as generic agents
+            found = self.agents.context.country_at(entity.mentions[0].start) if entity.mentions else None
+            if found is not None:
+                actor = Actor(country=found[0], role=actor.role, cameo=f"{found[0]}{actor.cameo or ''}")
         return Side(entity=entity, name=entity.name, actor=actor)
 
     def quote_at(self, tok: Token) -> Quote | None:
@@ -298,6 +314,12 @@ class ActorIndex:
                 k.dep in ("poss", "compound", "amod") and k.i in self.by_token for k in self.tree.children(tok)
             )
         inner = self._inside(tok, agent=agent) if can_act or not agent else []
+        if inner and lemma in AGENT_NOUNS and not any(s.codes != (None, None) for s in inner):
+            # "Catholic protesters": a group word on an uncoded name is coded as the group
+            return [self.agent(tok)]
+        if inner and lemma in AGENT_NOUNS and all(_country_only(s) for s in inner):
+            # "Iraqi police", "police in Nairobi": the country's agent, with the role's sector
+            return [self.agent(tok, country=s.actor.country if s.actor else None) for s in inner]
         if inner:
             return inner
         if lower in ORG_ANAPHORA or tok.lemma.lower() in ORG_ANAPHORA:
@@ -305,8 +327,16 @@ class ActorIndex:
             if found is not None:
                 return [found]
         if tok.lemma.lower() in AGENT_NOUNS and tok.pos in ("NOUN", "PROPN"):
-            return [Side(entity=None, name=tok.text, actor=None)]
+            return [self.agent(tok)]
         return []
+
+    def agent(self, tok: Token, *, country: str | None = None) -> Side:
+        """A generic agent noun as a side, coded from the roles table and the country named on it (else its
+        context's country)."""
+        coded = self.agents.code(tok, country=country)
+        if coded is None and country is not None:
+            return Side(entity=None, name=tok.text, actor=Actor(country=country, cameo=country))
+        return Side(entity=None, name=tok.text, actor=coded.actor if coded is not None else None)
 
     def _inside(self, tok: Token, *, agent: bool = False) -> list[Side]:
         """Named actors inside the phrase: compounds, modifiers, possessives, of/from/in complements."""
@@ -381,6 +411,17 @@ class ActorIndex:
         return self.side(best) if best is not None else None
 
 
+def _country_only(side: Side) -> bool:
+    """A side that is a country (or its people) and nothing more specific."""
+    return (
+        side.entity is not None
+        and side.entity.type in ("GPE", "NORP")
+        and side.actor is not None
+        and bool(side.actor.country)
+        and not side.actor.org
+    )
+
+
 def _token_ids(starts: list[tuple[int, int, int]], start: int, end: int) -> list[int]:
     """Indexes of the tokens overlapping [start, end)."""
     first = bisect_left(starts, (start, -1, -1))
@@ -412,19 +453,3 @@ def _affiliation(tree: Tree, starts: list[int], entity: Entity, by_token: dict[i
             if other is not None and other.id != entity.id and other.actor and (other.actor.org or other.actor.country):
                 return other.actor
     return None
-
-
-_ALPHA3: dict[str, str | None] = {"XK": "XKX"}
-
-
-def alpha3(alpha2: str | None) -> str | None:
-    """ISO 3166-1 alpha-3 for an alpha-2 code (Kosovo: XKX); None when unknown."""
-    if not alpha2:
-        return None
-    code = alpha2.upper()
-    if code not in _ALPHA3:
-        import pycountry
-
-        country = pycountry.countries.get(alpha_2=code)
-        _ALPHA3[code] = country.alpha_3 if country is not None else None
-    return _ALPHA3[code]
