@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= eventwire.duckdb
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck pytest eval eval-update bench clean lock
+.PHONY: install run test lint typecheck pytest eval eval-update bench clean lock train
 
 install: $(STAMP)
 
@@ -25,7 +25,7 @@ run: install
 test: install lint typecheck pytest eval
 
 lint: install
-	$(BIN)/ruff check src tests eval benchmarks
+	$(BIN)/ruff check src tests eval benchmarks train
 
 typecheck: install
 	$(BIN)/mypy src
@@ -38,6 +38,11 @@ eval: install
 
 eval-update: install
 	$(BIN)/python -m eval.gate --update
+
+# Retrain the learned event model from train/events/labels (parses ~1,500 shared documents: ~4 min).
+train: install
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-train.lock
+	$(BIN)/python -m train.events.fit --report train/events/report.json
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

@@ -28,6 +28,8 @@ class Settings:
         article_seconds: time allowed for the stages after parsing, per article (0: no limit).
         raise_errors: re-raise a stage's exception instead of recording ``pipeline.stage_failed``.
         dictionaries: user actor dictionaries (YAML, CSV, or PETRARCH/TABARI files).
+        event_model_floor: drop a rule's event when the learned event model gives its trigger less than this
+            chance of being any event (0: the model does not veto; see docs/event-model.md).
     """
 
     model: str = DEFAULT_MODEL
@@ -39,6 +41,7 @@ class Settings:
     article_seconds: float = 60.0
     raise_errors: bool = False
     dictionaries: tuple[Path, ...] = field(default=())
+    event_model_floor: float = 0.0
 
 
 def load(overrides: Mapping[str, object] | None = None, *, environ: Mapping[str, str] | None = None) -> Settings:
@@ -62,7 +65,7 @@ def _coerce(name: str, raw: str) -> object:
     try:
         if name in ("batch_size", "max_chars", "segment_chars"):
             return int(raw)
-        if name == "article_seconds":
+        if name in ("article_seconds", "event_model_floor"):
             return float(raw)
         if name == "raise_errors":
             return raw.lower() in ("1", "true", "yes")

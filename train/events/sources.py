@@ -29,13 +29,26 @@ CORPORA: dict[str, tuple[str, str]] = {
 #: them is ever drawn, so the article evaluation (both halves) stays unseen by the model.
 ARTICLE_SOURCES = frozenset(
     {
-        "APW19980818.0515", "APW19980306.1001", "APW19980322.0749",
-        "TR-News-1030016", "TR-News-1020003", "breitbart_2016-04-23_clinton-wades-in-urges-britain-t",
-        "XIE19980814.0294", "CNN19980213.2130.0155", "huff-post_2016-07-31_clinton-says-russians-hacked-dnc",
-        "politico_2016-04-20_dnc-chair-dismisses-sanders-accu", "TR-News-1160001",
-        "usa-today_2015-12-07_republicans-reaction-is-that-all", "APW20000115.0209", "APW19980301.0720",
-        "TR-News-1010010", "TR-News-1020006", "usa-today_2016-06-15_obama-rips-rhetoric-over-radical",
-        "APW19980911.0475", "nyt_2015-12-22_trump-says-praise-from-putin-hel", "TR-News-1020010",
+        "APW19980818.0515",
+        "APW19980306.1001",
+        "APW19980322.0749",
+        "TR-News-1030016",
+        "TR-News-1020003",
+        "breitbart_2016-04-23_clinton-wades-in-urges-britain-t",
+        "XIE19980814.0294",
+        "CNN19980213.2130.0155",
+        "huff-post_2016-07-31_clinton-says-russians-hacked-dnc",
+        "politico_2016-04-20_dnc-chair-dismisses-sanders-accu",
+        "TR-News-1160001",
+        "usa-today_2015-12-07_republicans-reaction-is-that-all",
+        "APW20000115.0209",
+        "APW19980301.0720",
+        "TR-News-1010010",
+        "TR-News-1020006",
+        "usa-today_2016-06-15_obama-rips-rhetoric-over-radical",
+        "APW19980911.0475",
+        "nyt_2015-12-22_trump-says-praise-from-putin-hel",
+        "TR-News-1020010",
     }
 )
 
@@ -47,7 +60,10 @@ def documents(corpus: str) -> Iterator[tuple[str, str]]:
         out = Path(tmp) / "in.jsonl"
         done = subprocess.run(
             [sys.executable, str(SCORERS / script), "prepare", gold, str(out)],
-            cwd=SCORERS, capture_output=True, text=True, check=False,
+            cwd=SCORERS,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if done.returncode != 0:
             raise RuntimeError(f"{script} prepare failed: {done.stderr.strip()[-500:]}")

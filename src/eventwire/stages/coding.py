@@ -9,7 +9,8 @@ from __future__ import annotations
 from eventwire.coding.build import drafts, keep, merge, statement_dates, to_events
 from eventwire.coding.codebook import load_codebook
 from eventwire.coding.dating import Locator
-from eventwire.coding.extract import Extractor
+from eventwire.coding.extract import Candidate, Extractor
+from eventwire.coding.learned import EventModel, features, load_event_model
 from eventwire.coding.patterns import load_lexicon
 from eventwire.coding.sides import ActorIndex
 from eventwire.coding.tree import Tree
@@ -25,6 +26,7 @@ def warm(settings: Settings) -> None:
     """Load the codebook, the pattern lexicon and any user verb dictionaries before any article is timed."""
     load_codebook()
     load_lexicon()
+    load_event_model()
     verb_dictionaries(settings.dictionaries)
 
 
@@ -47,5 +49,13 @@ def code_events(analysis: Analysis, settings: Settings) -> Analysis:
     user = UserVerbs(verbs, tree, actors) if verbs else None
     extractor = Extractor(tree, actors, locator, load_lexicon(), user)
     kept, orphans = keep(extractor.candidates(), analysis)
+    model = load_event_model()
+    if model is not None and user is None and settings.event_model_floor > 0:
+        kept = [c for c in kept if _model_keeps(model, tree, c, settings.event_model_floor)]
     items = merge(drafts(kept, statement_dates(extractor), published), orphans)
     return analysis.add(events=tuple(to_events(analysis, items, load_codebook())))
+
+
+def _model_keeps(model: EventModel, tree: Tree, cand: Candidate, floor: float) -> bool:
+    """The learned model's veto over a rule's trigger: kept unless its chance of being any event is below floor."""
+    return model.event_probability(features(tree, cand.trigger)) >= floor
