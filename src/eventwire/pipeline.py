@@ -48,11 +48,11 @@ MODULES: dict[str, str] = {
     "dedupe": "eventwire.stages.dedupe",
     "parse": "eventwire.stages.parse",
     "entities": "eventwire.stages.entities",
-    "actors": "eventwire.stages.actors",
-    "quotes": "eventwire.stages.quotes",
-    "dates": "eventwire.stages.dates",
-    "geo": "eventwire.stages.geo",
-    "coding": "eventwire.stages.coding",
+    "actors": "eventwire.stages.actors.stage",
+    "quotes": "eventwire.stages.quotes.stage",
+    "dates": "eventwire.stages.dates.stage",
+    "geo": "eventwire.stages.geo.stage",
+    "coding": "eventwire.stages.coding.stage",
 }
 
 
