@@ -391,7 +391,7 @@ def warm(settings: Settings) -> None:
     load_gazetteer()
 
 
-@stage("actors", version=1, requires=("entities",), provides=("actors", "coref"), warm=warm)
+@stage("actors", version=1, requires=("normalized", "parse", "entities"), provides=("entities",), warm=warm)
 def link_actors(analysis: Analysis, settings: Settings) -> Analysis:
     """Fill each entity's actor and knowledge-base id and add its coreferent mentions."""
     if analysis.parse is None:

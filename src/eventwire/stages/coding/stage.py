@@ -28,7 +28,14 @@ def warm(settings: Settings) -> None:
     verb_dictionaries(settings.dictionaries)
 
 
-@stage("coding", version=1, requires=("parse", "entities"), provides=("events",), warm=warm)
+@stage(
+    "coding",
+    version=1,
+    requires=("parse", "entities"),
+    optional=("quotes", "times", "places"),
+    provides=("events",),
+    warm=warm,
+)
 def code_events(analysis: Analysis, settings: Settings) -> Analysis:
     """Add the article's events; a non-English article is left uncoded and says so."""
     if any(p.code in SKIP_CODES for p in analysis.problems):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from eventwire.config import Settings
 
 
-@stage("dates", version=1, requires=("parse",), provides=("times",))
+@stage("dates", version=1, requires=("normalized", "parse"), provides=("times",))
 def normalize_dates(analysis: Analysis, settings: Settings) -> Analysis:
     """Attach a TimeRef to every time expression; note once when there was no publication date."""
     article = analysis.article

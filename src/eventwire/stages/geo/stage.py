@@ -22,7 +22,7 @@ from eventwire.ids import record_id
 from eventwire.model import Analysis, Place, Problem, Span, Token
 from eventwire.pipeline import stage
 from eventwire.resources.gazetteer import Entry, Gazetteer, load_gazetteer, normalize
-from eventwire.stages.geo.toponyms import _DIRECTIONS, _US_CODES, Candidate, propose
+from eventwire.stages.geo.toponyms import DIRECTIONS, US_STATE_CODES, Candidate, propose
 
 if TYPE_CHECKING:
     from eventwire.config import Settings
@@ -70,7 +70,7 @@ def readings(gazetteer: Gazetteer, surface: str) -> tuple[tuple[Entry, ...], str
     entries = gazetteer.lookup(surface)
     if entries:
         return entries, "name"
-    bare = _DIRECTIONS.sub("", surface)
+    bare = DIRECTIONS.sub("", surface)
     if bare != surface:
         return gazetteer.lookup(bare), "part of"
     plain = _AFFIXES.sub("", surface)
@@ -213,7 +213,7 @@ def qualify(gazetteer: Gazetteer, entries: tuple[Entry, ...], qualifier: str) ->
     if any(e.feature == "country" for e in entries):
         return entries  # "Albania, Croatia, Montenegro" is a list, not a qualified name
     areas: list[Entry] = []
-    if word in _US_CODES:
+    if word in US_STATE_CODES:
         areas = [e for e in gazetteer.lookup(_STATE_NAMES.get(word, word)) if e.country == "US"]
         areas += [e for e in gazetteer.lookup(word) if e.feature == "region" and e.country == "US"]
         state = gazetteer.region("US", word)
@@ -289,7 +289,7 @@ def warm(settings: Settings) -> None:
     load_gazetteer()
 
 
-@stage("geo", version=1, requires=("parse",), provides=("places",), warm=warm)
+@stage("geo", version=1, requires=("parse",), optional=("entities",), provides=("places",), warm=warm)
 def resolve_places(analysis: Analysis, settings: Settings) -> Analysis:
     """Find the toponyms of an article and resolve each to a GeoNames entry (or say why not)."""
     if analysis.parse is None:

@@ -17,13 +17,14 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels whose mentions are proposed only when the gazetteer knows them well (NER mistakes on places).
 DOUBTFUL_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _CONNECTORS = frozenset({"of", "and", "de", "del", "da", "upon", "on", "-", "el", "al", "la"})
-_DIRECTIONS = re.compile(
+DIRECTIONS = re.compile(
     r"^(?:far\s+|upper\s+|lower\s+)?(?:northern|southern|eastern|western|central|north|south|east|west|northeast|northwest|southeast|"
     r"southwest|north-east|north-west|south-east|south-west|northeastern|northwestern|southeastern|"
     r"southwestern)\s+",
     re.IGNORECASE,
 )
-_US_CODES = frozenset(
+#: The two-letter codes of the US states and DC, as written after a place name ("Springfield, IL").
+US_STATE_CODES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
     "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
 )
@@ -72,7 +73,7 @@ def known(gazetteer: Gazetteer, text: str) -> bool:
     """True when the text is a place name, a demonym, or a direction plus a place name."""
     if gazetteer.lookup(text) or gazetteer.demonym(text):
         return True
-    bare = _DIRECTIONS.sub("", text)
+    bare = DIRECTIONS.sub("", text)
     return bare != text and bool(gazetteer.lookup(bare))
 
 
@@ -95,7 +96,7 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
             end = cut.end()  # the parser stopped at the abbreviation's dot: "Fort St." + "John"
         surface = text[start:end]
         if mention.label in PLACE_LABELS:
-            if not (surface[:1].isupper() or _DIRECTIONS.match(surface)):
+            if not (surface[:1].isupper() or DIRECTIONS.match(surface)):
                 continue  # "crystal meth crisis": not a name
             for s, e in _split_list(text, start, end, gazetteer):
                 if normalize(text[s:e]) in people and not strong(gazetteer.lookup(text[s:e])):
@@ -150,7 +151,7 @@ def _qualifiers(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list
         if not match:
             continue
         word = match.group(1).rstrip()
-        if word in _US_CODES or any(e.feature in ("region", "country") for e in gazetteer.lookup(word)):
+        if word in US_STATE_CODES or any(e.feature in ("region", "country") for e in gazetteer.lookup(word)):
             spans.append((match.start(1), match.start(1) + len(word)))
     return spans
 
@@ -168,7 +169,7 @@ def _qualified(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     for match in _QUALIFIED.finditer(text):
         word = match.group(2).rstrip()
         areas = [e for e in gazetteer.lookup(word) if e.feature == "region" and e.admin1]
-        if word in _US_CODES:
+        if word in US_STATE_CODES:
             state = gazetteer.region("US", word)
             areas += [state] if state else []
         if not areas:
@@ -226,7 +227,7 @@ def _repeats(text: str, found: list[Candidate], parse: Parse, taken: list[tuple[
 def _direction(text: str, start: int, gazetteer: Gazetteer) -> int:
     """Take in a preceding 'northern' or 'eastern' when the gazetteer knows the whole ('northern Kosovo')."""
     match = re.search(r"(\b[A-Za-z-]+\s+)$", text[max(0, start - 20) : start])
-    if match and _DIRECTIONS.match(match.group(1)):
+    if match and DIRECTIONS.match(match.group(1)):
         begin = start - len(match.group(1))
         end = text.find(" ", start)
         whole = text[begin:start] + text[start : end if end > 0 else len(text)]
@@ -332,6 +333,6 @@ def _with_qualifier(text: str, cand: Candidate, found: list[Candidate], gazettee
                 return Candidate(cand.start, cand.end, cand.label, (other.start, other.end))
             return cand
     word = match.group(1).split()[0].rstrip(",")
-    if word in _US_CODES or normalize(word) in ("dc",):
+    if word in US_STATE_CODES or normalize(word) in ("dc",):
         return Candidate(cand.start, cand.end, cand.label, (start, start + len(word)))
     return cand

@@ -258,7 +258,7 @@ def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem], tupl
     return quotes, problems, speakers.entities_with_links()
 
 
-@stage("quotes", version=2, requires=("parse", "entities"), provides=("quotes",))
+@stage("quotes", version=2, requires=("normalized", "paragraphs", "parse", "entities"), provides=("quotes", "entities"))
 def find_quotes(analysis: Analysis, settings: Settings) -> Analysis:
     """Attach every direct, indirect and mixed quote with its cue and speaker."""
     quotes, problems, entities = find_quotes_in(analysis)
