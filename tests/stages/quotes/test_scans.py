@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from eventwire.model import Token
 from eventwire.stages.quotes.marks import mark_positions
-from eventwire.stages.quotes.tree import Tree, _depths
+from eventwire.syntax import ParseTree, _depths
 
 
 def _marks_by_walk(norm: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -43,7 +43,7 @@ def _tokens(heads: list[int]) -> tuple[Token, ...]:
 @given(st.integers(1, 25).flatmap(lambda n: st.lists(st.integers(0, n - 1), min_size=n, max_size=n)))
 def test_depths_match_tree_depth_even_on_cycles(heads: list[int]) -> None:
     tokens = _tokens(heads)
-    tree = Tree(tokens)
+    tree = ParseTree(tokens)
     assert _depths(tokens) == [tree.depth(t) for t in tokens]
 
 
@@ -51,4 +51,4 @@ def test_depths_are_cut_at_200_on_long_chains() -> None:
     tokens = _tokens([max(i - 1, 0) for i in range(450)])
     depths = _depths(tokens)
     assert depths[:3] == [0, 1, 2] and depths[-1] == 200
-    assert depths == [Tree(tokens).depth(t) for t in tokens]
+    assert depths == [ParseTree(tokens).depth(t) for t in tokens]

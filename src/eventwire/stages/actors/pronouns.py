@@ -25,10 +25,9 @@ from dataclasses import replace
 
 from eventwire.model import Analysis, Entity, Span, Token, tokens_within
 from eventwire.resources.kb import load_kb
+from eventwire.syntax import FEMALE_PRONOUNS, MALE_PRONOUNS, THEY_PRONOUNS
 
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
-_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+_PLURAL = THEY_PRONOUNS | {"themselves"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lady|Dame|Madam|Mme|Mister)\.?\s+$")
 _FEMALE_HONORIFICS = frozenset({"Mrs", "Ms", "Miss", "Lady", "Dame", "Madam", "Mme"})
 _FEMALE_WORDS = (
@@ -75,7 +74,7 @@ def gender_of(persons: list[Entity], text: str, tokens: tuple[Token, ...]) -> di
     for person in persons:
         votes: Counter[str] = Counter()
         for mention in person.mentions:
-            if text[mention.start : mention.end].casefold() in _MALE | _FEMALE:
+            if text[mention.start : mention.end].casefold() in MALE_PRONOUNS | FEMALE_PRONOUNS:
                 continue
             honorific = _HONORIFIC.search(text[max(0, mention.start - 10) : mention.start])
             if honorific:
@@ -111,14 +110,14 @@ def _pronoun_votes(persons: list[Entity], tokens: tuple[Token, ...]) -> dict[str
     votes: dict[str, Counter[str]] = {}
     for token in tokens:
         low = token.text.casefold()
-        if token.tag not in ("PRP", "PRP$") or (low not in _MALE and low not in _FEMALE):
+        if token.tag not in ("PRP", "PRP$") or (low not in MALE_PRONOUNS and low not in FEMALE_PRONOUNS):
             continue
         ids = named.get(token.sent, set())
         if len(ids) != 1:
             continue
         (only,) = ids
         if first_at[(token.sent, only)] < token.start:
-            votes.setdefault(only, Counter())["m" if low in _MALE else "f"] += 1
+            votes.setdefault(only, Counter())["m" if low in MALE_PRONOUNS else "f"] += 1
     result: dict[str, str] = {}
     for pid, counter in votes.items():
         m, f = counter["m"], counter["f"]
@@ -145,11 +144,11 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> list[Entity]
         mentions = sorted(((m, p) for p in persons for m in p.mentions), key=lambda item: item[0].start)
         for token in tokens:
             low = token.text.casefold()
-            if (low not in _MALE and low not in _FEMALE) or token.tag not in ("PRP", "PRP$"):
+            if (low not in MALE_PRONOUNS and low not in FEMALE_PRONOUNS) or token.tag not in ("PRP", "PRP$"):
                 continue
             if (token.start, token.end) in taken:
                 continue
-            want = "m" if low in _MALE else "f"
+            want = "m" if low in MALE_PRONOUNS else "f"
             chosen = _choose_person(mentions, added, persons, sentence_of, token, gender, want)
             if chosen is None or _nearer_person_noun(tokens, chosen, token, added[chosen.id]):
                 continue

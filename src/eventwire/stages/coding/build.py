@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from eventwire.ids import record_id
 from eventwire.model import Analysis, Event, Span, Token
 from eventwire.stages.coding.codebook import Codebook
-from eventwire.stages.coding.extract import REPORTING, VERBAL_ROOTS, Candidate, Extractor
+from eventwire.stages.coding.extract import VERBAL_ROOTS, Candidate, Extractor
 from eventwire.stages.coding.sides import Side, same_actor
+from eventwire.syntax import REPORTING_VERBS
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
@@ -31,7 +32,7 @@ def statement_dates(extractor: Extractor) -> list[tuple[Side, str]]:
     out: list[tuple[Side, str]] = []
     tree = extractor.tree
     for tok in tree.tokens:
-        if tok.lemma.lower() not in REPORTING or tok.pos != "VERB":
+        if tok.lemma.lower() not in REPORTING_VERBS or tok.pos != "VERB":
             continue
         date = extractor.locator.date_near(tok)
         if date is None:

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from eventwire.model import Place, TimeRef, Token
-from eventwire.stages.coding.tree import Tree
+from eventwire.syntax import ParseTree
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b|'\d\d\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -41,7 +41,7 @@ class Locator:
     """Finds, for a trigger, the time expressions and places that govern it."""
 
     def __init__(
-        self, tree: Tree, times: tuple[TimeRef, ...], places: tuple[Place, ...], *, published: str | None = None
+        self, tree: ParseTree, times: tuple[TimeRef, ...], places: tuple[Place, ...], *, published: str | None = None
     ) -> None:
         self.tree = tree
         self.published = published
@@ -152,7 +152,7 @@ class Locator:
         return None
 
 
-def _adjuncts(tree: Tree, verb: Token) -> list[Token]:
+def _adjuncts(tree: ParseTree, verb: Token) -> list[Token]:
     """The verb and its subtree without clausal complements (the statement's own circumstances)."""
     skip = frozenset(k.i for k in tree.children(verb, "ccomp", "xcomp", "parataxis", "conj", "advcl"))
     return list(tree.subtree(verb, skip=skip))

@@ -10,19 +10,18 @@ from eventwire.stages.coding.finder import SideFinder
 from eventwire.stages.coding.modality import modality
 from eventwire.stages.coding.patterns import Lexicon, Pattern, kind_of, match
 from eventwire.stages.coding.sides import ActorIndex, Side, same_actor
-from eventwire.stages.coding.tree import Tree
 from eventwire.stages.coding.user_verbs import UserMatch, UserVerbs
 from eventwire.stages.coding.vocab import (
     ABSORBING_ROOTS,
     INTENT,
     REFUSAL,
-    REPORTING,
     TEMPORAL_MARKS,
     TEMPORAL_PREPS,
     VERBAL_ROOTS,
 )
+from eventwire.syntax import REPORTING_VERBS, ParseTree
 
-__all__ = ["REPORTING", "VERBAL_ROOTS", "Candidate", "Extractor"]
+__all__ = ["VERBAL_ROOTS", "Candidate", "Extractor"]
 
 MODAL_DEMAND = Pattern(kind="verb", lemma="*", conditions=(), code="100", confidence=0.45, line=0)
 #: Base confidence of an event coded by a user verbs dictionary (a lexicon row carries its own).
@@ -60,7 +59,7 @@ class Extractor(SideFinder):
     """Codes one article: triggers from the lexicon, then sides, modality, date and place for each."""
 
     def __init__(
-        self, tree: Tree, actors: ActorIndex, locator: Locator, lexicon: Lexicon, user: UserVerbs | None = None
+        self, tree: ParseTree, actors: ActorIndex, locator: Locator, lexicon: Lexicon, user: UserVerbs | None = None
     ) -> None:
         super().__init__(tree, actors, lexicon)
         self.locator = locator
@@ -110,7 +109,7 @@ class Extractor(SideFinder):
                 return True
             if current.dep in ("pobj", "pcomp") and head.dep == "prep" and head.lemma.lower() in TEMPORAL_PREPS:
                 return True
-            if current.dep in ("ccomp", "parataxis") and head.lemma.lower() in REPORTING:
+            if current.dep in ("ccomp", "parataxis") and head.lemma.lower() in REPORTING_VERBS:
                 return False  # the reported clause is the main clause of its report
             current = head
         return False
@@ -240,13 +239,13 @@ class Extractor(SideFinder):
         return list(cand.reported_by)
 
 
-def _first_person_or_none(tree: Tree, tok: Token) -> bool:
+def _first_person_or_none(tree: ParseTree, tok: Token) -> bool:
     """True when the clause has no subject or a first-person one (then the speaker is the source)."""
     subjects = [k for k in tree.children(tok, "nsubj", "nsubjpass")]
     return not subjects or any(k.text.lower() in ("i", "we") for k in subjects)
 
 
-def _future(tree: Tree, tok: Token) -> bool:
+def _future(tree: ParseTree, tok: Token) -> bool:
     """True when the trigger is in a present or future tense verb form (not "attacked", "has accused")."""
     if tok.tag in ("VBD", "VBN"):
         return False
@@ -285,4 +284,4 @@ def _reverse(cand: Candidate) -> Candidate | None:
 
 def _carrier(cand: Candidate) -> bool:
     """A reporting verb coded by a user dictionary ("said" [023]): it carries the events it reports."""
-    return cand.user is not None and cand.trigger.lemma.lower() in REPORTING
+    return cand.user is not None and cand.trigger.lemma.lower() in REPORTING_VERBS

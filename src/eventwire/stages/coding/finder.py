@@ -6,7 +6,6 @@ from eventwire.model import Token
 from eventwire.stages.coding.modality import CONSIDERING_VERBS, PLANNING_VERBS
 from eventwire.stages.coding.patterns import Lexicon, kind_of, match
 from eventwire.stages.coding.sides import ActorIndex, Side
-from eventwire.stages.coding.tree import Tree
 from eventwire.stages.coding.vocab import (
     AGENT_VERBS,
     DOCUMENT_NOUNS,
@@ -14,15 +13,15 @@ from eventwire.stages.coding.vocab import (
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
     NOUN_TARGET_PREPS,
-    REPORTING,
     TARGET_PREPS,
 )
+from eventwire.syntax import REPORTING_VERBS, ParseTree
 
 
 class SideFinder:
     """Finds the source and target sides of verb and noun triggers."""
 
-    def __init__(self, tree: Tree, actors: ActorIndex, lexicon: Lexicon) -> None:
+    def __init__(self, tree: ParseTree, actors: ActorIndex, lexicon: Lexicon) -> None:
         self.tree = tree
         self.actors = actors
         self.lexicon = lexicon
@@ -31,7 +30,13 @@ class SideFinder:
         """The subject of the reporting verb ("he said ...") whose complement holds the token."""
         current = tok
         for head in self.tree.ancestors(tok):
-            if head.lemma.lower() in REPORTING and current.dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
+            if head.lemma.lower() in REPORTING_VERBS and current.dep in (
+                "ccomp",
+                "parataxis",
+                "xcomp",
+                "advcl",
+                "conj",
+            ):
                 return self._subjects(head)
             current = head
         return None
@@ -61,7 +66,7 @@ class SideFinder:
                     k.tag == "PRP"
                     and k.text.lower() in ("he", "she", "it", "they")
                     and head is not None
-                    and head.lemma.lower() in REPORTING
+                    and head.lemma.lower() in REPORTING_VERBS
                 ):
                     reporter = self._reporter(current)
                     if reporter:

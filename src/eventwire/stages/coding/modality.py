@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventwire.model import Modality, Token
-from eventwire.stages.coding.tree import Tree
+from eventwire.syntax import ParseTree
 
 PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "forthcoming", "proposed", "expected", "future"})
 PLANNING_VERBS = frozenset(
@@ -42,7 +42,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _CLAUSE_STOP = frozenset({"ROOT", "ccomp", "parataxis"})
 
 
-def modality(tree: Tree, trigger: Token) -> Modality:
+def modality(tree: ParseTree, trigger: Token) -> Modality:
     """The modality of the event triggered by ``trigger``, from its own modifiers and the clause around it."""
     for k in tree.children(trigger):
         if k.dep == "neg" or (k.dep == "det" and k.text.lower() == "no"):
@@ -77,7 +77,7 @@ def modality(tree: Tree, trigger: Token) -> Modality:
     return "asserted"
 
 
-def _local(tree: Tree, tok: Token) -> Modality | None:
+def _local(tree: ParseTree, tok: Token) -> Modality | None:
     """Markers attached to the token itself: auxiliaries, planning adjectives, conditional clauses."""
     for k in tree.children(tok):
         text = k.text.lower()

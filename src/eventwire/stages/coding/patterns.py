@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from eventwire.errors import ResourceError
 from eventwire.model import Token
 from eventwire.resources import read_table
-from eventwire.stages.coding.tree import Tree
+from eventwire.syntax import ParseTree
 
 TABLE = "event_patterns.tsv"
 KINDS = ("verb", "noun")
@@ -121,7 +121,7 @@ def kind_of(tok: Token) -> str | None:
     return None
 
 
-def holds(tree: Tree, tok: Token, name: str, values: frozenset[str]) -> bool:
+def holds(tree: ParseTree, tok: Token, name: str, values: frozenset[str]) -> bool:
     """Whether one condition of a pattern holds for the trigger ``tok``."""
     if name == "pass":
         return tree.is_passive(tok)
@@ -149,7 +149,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma.lower()
 
 
-def match(tree: Tree, tok: Token, lexicon: Lexicon) -> Pattern | None:
+def match(tree: ParseTree, tok: Token, lexicon: Lexicon) -> Pattern | None:
     """The first pattern of the lexicon whose lemma and conditions fit ``tok``."""
     kind = kind_of(tok)
     if kind is None:

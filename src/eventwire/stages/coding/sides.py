@@ -13,12 +13,8 @@ from dataclasses import dataclass, replace
 from eventwire.config import Settings
 from eventwire.model import Actor, Analysis, Entity, EventActor, Place, Quote, Token
 from eventwire.stages.actors.stage import actor_for_span
-from eventwire.stages.coding.tree import Tree
+from eventwire.syntax import FIRST_PERSON_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, THEY_PRONOUNS, ParseTree
 
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
-THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-PLURAL_THIRD = frozenset({"they", "them", "their", "theirs"})
-RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 #: Definite descriptions that refer back to the last organisation named ("the alliance").
 ORG_ANAPHORA = frozenset({"alliance", "allies", "organization", "organisation", "bloc", "union", "mission"})
 #: Generic agent nouns that can be an event side even when no named actor is attached.
@@ -165,7 +161,7 @@ def same_actor(a: Side, b: Side) -> bool:
 class ActorIndex:
     """Entities by token, pronoun and relative-pronoun resolution, quote speakers, for one article."""
 
-    def __init__(self, analysis: Analysis, tree: Tree, settings: Settings | None = None) -> None:
+    def __init__(self, analysis: Analysis, tree: ParseTree, settings: Settings | None = None) -> None:
         self.tree = tree
         self.by_token: dict[int, Entity] = {}
         self.by_id = {e.id: e for e in analysis.entities}
@@ -342,7 +338,7 @@ class ActorIndex:
         return found
 
     def _pronoun(self, tok: Token, lower: str, *, depth: int) -> Side | None:
-        if lower in RELATIVE and depth < 2:
+        if lower in RELATIVE_PRONOUNS and depth < 2:
             head = self.tree.head(tok)
             noun = self.tree.head(head) if head is not None and head.dep == "relcl" else None
             if noun is not None:
@@ -350,15 +346,15 @@ class ActorIndex:
                 return sides[0] if sides else None
             return None
         quote = self.quote_at(tok)
-        if lower in FIRST_PERSON:
+        if lower in FIRST_PERSON_PRONOUNS:
             return self.speaker(quote) if quote is not None else None
         if lower in ("it", "its") and quote is None and tok.dep in ("nsubj", "poss"):
             return self._last_org(tok, places=True)
-        if lower in THIRD_PERSON or (lower in PLURAL_THIRD and quote is None):
-            if quote is not None and lower in THIRD_PERSON:
+        if lower in PERSON_PRONOUNS or (lower in THEY_PRONOUNS and quote is None):
+            if quote is not None and lower in PERSON_PRONOUNS:
                 # "he" inside someone's quote is not the speaker
                 return self._last_person(tok, exclude=quote.speaker)
-            return self._last_person(tok, exclude=None) if lower in THIRD_PERSON else self._last_org(tok)
+            return self._last_person(tok, exclude=None) if lower in PERSON_PRONOUNS else self._last_org(tok)
         return None
 
     def _last_person(self, tok: Token, *, exclude: str | None) -> Side | None:
@@ -395,7 +391,7 @@ def _token_ids(starts: list[tuple[int, int, int]], start: int, end: int) -> list
     return out
 
 
-def _affiliation(tree: Tree, starts: list[int], entity: Entity, by_token: dict[int, Entity]) -> Actor | None:
+def _affiliation(tree: ParseTree, starts: list[int], entity: Entity, by_token: dict[int, Entity]) -> Actor | None:
     """An organisation or country named in an apposition right after a person ("X, head of the Y")."""
     if entity.type != "PERSON":
         return None

@@ -15,8 +15,8 @@ from eventwire.stages.coding.dating import Locator
 from eventwire.stages.coding.extract import Extractor
 from eventwire.stages.coding.patterns import load_lexicon
 from eventwire.stages.coding.sides import ActorIndex
-from eventwire.stages.coding.tree import Tree
 from eventwire.stages.coding.user_verbs import UserVerbs, verb_dictionaries
+from eventwire.syntax import ParseTree
 
 SKIP_CODES = frozenset({"clean.language"})
 
@@ -46,7 +46,7 @@ def code_events(analysis: Analysis, settings: Settings) -> Analysis:
     parse = analysis.parse
     if parse is None or not parse.tokens:
         return analysis.add(events=())
-    tree = Tree.of(parse.tokens)
+    tree = ParseTree(parse.tokens)
     published = analysis.article.published.isoformat() if analysis.article.published else None
     locator = Locator(tree, analysis.times, analysis.places, published=published)
     actors = ActorIndex(analysis, tree, settings)

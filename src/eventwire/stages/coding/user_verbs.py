@@ -17,7 +17,7 @@ from pathlib import Path
 from eventwire.model import Token
 from eventwire.resources.petrarch_verbs import Code, Element, VerbDictionary, VerbEntry, load_verbs, looks_like_verbs
 from eventwire.stages.coding.sides import ActorIndex, Side
-from eventwire.stages.coding.tree import Tree
+from eventwire.syntax import ParseTree
 
 #: How far (in tokens) a pattern may reach from its verb.
 WINDOW = 40
@@ -49,7 +49,7 @@ def _cached(paths: tuple[str, ...]) -> tuple[VerbDictionary, ...]:
 class UserVerbs:
     """Matches the verbs of one article against the user's verb dictionaries (first file first)."""
 
-    def __init__(self, dictionaries: tuple[VerbDictionary, ...], tree: Tree, actors: ActorIndex) -> None:
+    def __init__(self, dictionaries: tuple[VerbDictionary, ...], tree: ParseTree, actors: ActorIndex) -> None:
         self.dictionaries = dictionaries
         self.tree = tree
         self.actors = actors

@@ -2,31 +2,6 @@
 
 from __future__ import annotations
 
-REPORTING = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "state",
-        "announce",
-        "declare",
-        "note",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "insist",
-        "explain",
-        "warn",
-        "reiterate",
-        "claim",
-        "write",
-        "report",
-        "confirm",
-        "comment",
-        "remark",
-        "underline",
-    }
-)
 #: Roots coded from words (statements); they need a known source.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "09", "10", "11", "12", "13", "16"})
 #: Roots whose trigger absorbs events in its complement ("urged X to withdraw" is one appeal).

@@ -7,8 +7,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from eventwire.model import Token
 from eventwire.stages.dates.patterns import COMPILED, RULE_ORDER, RULE_TRIGGERS, TRIGGER_KINDS, WORD
+from eventwire.syntax import TokenIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,29 +103,6 @@ def select(found: Sequence[Candidate]) -> list[Candidate]:
         starts.insert(i, cand.start)
         taken.insert(i, cand)
     return taken
-
-
-class TokenIndex:
-    """Look up the parser's tokens by character offset."""
-
-    def __init__(self, tokens: Sequence[Token]) -> None:
-        self.tokens = tokens
-        self.starts = [t.start for t in tokens]
-
-    def within(self, start: int, end: int) -> list[Token]:
-        """Tokens that overlap [start, end)."""
-        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
-        out = []
-        while i < len(self.tokens) and self.tokens[i].start < end:
-            if self.tokens[i].end > start:
-                out.append(self.tokens[i])
-            i += 1
-        return out
-
-    def before(self, start: int) -> Token | None:
-        """The last token that ends at or before ``start``."""
-        i = bisect.bisect_left(self.starts, start) - 1
-        return self.tokens[i] if i >= 0 else None
 
 
 def acceptable(cand: Candidate, text: str, index: TokenIndex | None) -> bool:

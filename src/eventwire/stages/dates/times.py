@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from eventwire.model import Token
 from eventwire.stages.dates.normalize import Context, Normal, Normaliser
-from eventwire.stages.dates.recognize import Candidate, TokenIndex, acceptable, candidates, select
+from eventwire.stages.dates.recognize import Candidate, acceptable, candidates, select
 from eventwire.stages.dates.tense import tense_of
+from eventwire.syntax import TokenIndex
 
 __all__ = ["Found", "Normal", "find_times", "normalize"]
 

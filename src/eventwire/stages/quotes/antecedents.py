@@ -14,10 +14,8 @@ import re
 from dataclasses import dataclass
 
 from eventwire.model import Entity
-from eventwire.stages.quotes.tree import Tree
+from eventwire.syntax import FEMALE_PRONOUNS, MALE_PRONOUNS, ParseTree
 
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
 #: The entity types a speaker pronoun can stand for.
 COMPATIBLE: dict[str, tuple[frozenset[str], ...]] = {
     "he": (frozenset({"PERSON"}),),
@@ -48,8 +46,8 @@ def gender(entity: Entity) -> str | None:
     male = female = 0
     for m in entity.mentions:
         word = m.text.lower()
-        male += word in MALE or bool(_MALE_TITLE.match(m.text))
-        female += word in FEMALE or bool(_FEMALE_TITLE.match(m.text))
+        male += word in MALE_PRONOUNS or bool(_MALE_TITLE.match(m.text))
+        female += word in FEMALE_PRONOUNS or bool(_FEMALE_TITLE.match(m.text))
     if male > female:
         return "m"
     if female > male:
@@ -60,7 +58,7 @@ def gender(entity: Entity) -> str | None:
 class Antecedents:
     """Entity mentions of one article indexed by position, for pronoun look-ups."""
 
-    def __init__(self, tree: Tree, entities: tuple[Entity, ...]) -> None:
+    def __init__(self, tree: ParseTree, entities: tuple[Entity, ...]) -> None:
         self.tree = tree
         toks = tree.tokens
         self._starts = [t.start for t in toks]

@@ -17,7 +17,7 @@ import bisect
 import re
 
 from eventwire.stages.quotes.cues import CLAUSE
-from eventwire.stages.quotes.tree import Tree
+from eventwire.syntax import ParseTree
 
 #: How many tokens after a quotation an attributing clause may reach.
 MAX_AFTER = 25
@@ -33,7 +33,7 @@ _BYLINE_WORDS = 8
 class Beside:
     """Look-ups of attributions next to quoted passages in one parsed article."""
 
-    def __init__(self, text: str, tree: Tree) -> None:
+    def __init__(self, text: str, tree: ParseTree) -> None:
         self.text = text
         self.tree = tree
         self._starts = [t.start for t in tree.tokens]
@@ -44,7 +44,7 @@ class Beside:
 
     def _without_content(self, i: int) -> bool:
         """Whether cue ``i`` has no clausal content of its own after it."""
-        return not [c for c in self.tree.kids(i, "ccomp") if c > i]
+        return not [c for c in self.tree.child_ids(i, "ccomp") if c > i]
 
     def after(self, end: int, limit: int) -> tuple[int, int] | None:
         """A cue with its subject in the clause right after a quotation ending at ``end`` (before ``limit``)."""

@@ -14,7 +14,7 @@ from eventwire.stages.quotes.cues import (
     SEEMING,
 )
 from eventwire.stages.quotes.nominal import nominal_frame
-from eventwire.stages.quotes.tree import Tree
+from eventwire.syntax import ParseTree
 
 _OBJECT_TAIL = frozenset({"of", "for", "as", "over", "on", "about", "with"})
 _EDGE_PUNCT = frozenset({"PUNCT", "SPACE"})
@@ -34,7 +34,7 @@ class Frame:
     relative: int | None = None  # the relative pronoun ("who") through which the speaker was found
 
 
-def _trim(tree: Tree, first: int, last: int) -> tuple[int, int] | None:
+def _trim(tree: ParseTree, first: int, last: int) -> tuple[int, int] | None:
     toks = tree.tokens
     while first <= last and (toks[first].pos in _EDGE_PUNCT or toks[first].dep == "cc"):
         first += 1
@@ -43,7 +43,7 @@ def _trim(tree: Tree, first: int, last: int) -> tuple[int, int] | None:
     return (first, last) if first <= last else None
 
 
-def _outside(tree: Tree, root: int, hole: int) -> tuple[int, int]:
+def _outside(tree: ParseTree, root: int, hole: int) -> tuple[int, int]:
     """The subtree of ``root`` without the subtree of ``hole`` when the hole sits at one of its edges."""
     first, last = tree.left[root], tree.right[root]
     h_first, h_last = tree.left[hole], tree.right[hole]
@@ -54,17 +54,17 @@ def _outside(tree: Tree, root: int, hole: int) -> tuple[int, int]:
     return first, last
 
 
-def _comma(tree: Tree, i: int) -> bool:
+def _comma(tree: ParseTree, i: int) -> bool:
     return 0 <= i < len(tree.tokens) and tree.tokens[i].text == ","
 
 
-def _set_off(tree: Tree, i: int) -> bool:
+def _set_off(tree: ParseTree, i: int) -> bool:
     """Whether the subtree of ``i`` is set off by commas on both sides: ", he said,"."""
     first, last = tree.left[i], tree.right[i]
     return (_comma(tree, first) or _comma(tree, first - 1)) and (_comma(tree, last) or _comma(tree, last + 1))
 
 
-def _parenthetical(tree: Tree, i: int) -> bool:
+def _parenthetical(tree: ParseTree, i: int) -> bool:
     """Whether cue ``i`` stands as an aside in the clause it reports: "The plan, he said, is dead." or
     "The plan is dead, he said." (the parser makes it a parataxis, a clausal complement or an adverbial clause)."""
     tok = tree.tokens[i]
@@ -73,40 +73,40 @@ def _parenthetical(tree: Tree, i: int) -> bool:
     if tok.dep != "advcl" or i < tok.head:
         return False
     # an adverbial "X said" after a comma, with no conjunction or complement of its own
-    if tree.kids(i, "mark", "ccomp", "dobj", "xcomp", "prep", "advmod"):
+    if tree.child_ids(i, "mark", "ccomp", "dobj", "xcomp", "prep", "advmod"):
         return False
     first = tree.left[i]
     return _comma(tree, first) or _comma(tree, first - 1)
 
 
-def _seeming(tree: Tree, i: int, clauses: list[int]) -> list[tuple[int, int, int | None, str, int]]:
+def _seeming(tree: ParseTree, i: int, clauses: list[int]) -> list[tuple[int, int, int | None, str, int]]:
     """An appearance reported without a source: "it seems (that) S" (the clause), "X seems to / appears to /
     seems like Y" (the subject with its predicate)."""
     if clauses and clauses[0] > i:
         first, last = tree.extent(clauses)
         return [(first, last, None, "seeming", i)]
-    complements = [c for c in tree.kids(i, "xcomp", "oprd", "acomp") if c > i] or [
-        c for c in tree.kids(i, "prep") if c > i and tree.tokens[c].text.lower() in ("like", "as")
+    complements = [c for c in tree.child_ids(i, "xcomp", "oprd", "acomp") if c > i] or [
+        c for c in tree.child_ids(i, "prep") if c > i and tree.tokens[c].text.lower() in ("like", "as")
     ]
-    subjects = [c for c in tree.kids(i, "nsubj", "nsubjpass") if c < i]
+    subjects = [c for c in tree.child_ids(i, "nsubj", "nsubjpass") if c < i]
     if not complements or any(frames_of(tree, c) for c in complements):
         return []  # "X appeared to blame Y": the inner cue reports, with X as its speaker
     # the one to whom it seems: "Nothing about them seems credible to me."
     holders = [i] + [c for c in complements if tree.tokens[c].pos == "ADJ"]
-    to = [c for h in holders for c in tree.kids(h, "prep") if tree.tokens[c].text.lower() == "to"]
-    experiencer = next((o for c in to for o in tree.kids(c, "pobj")), None)
+    to = [c for h in holders for c in tree.child_ids(h, "prep") if tree.tokens[c].text.lower() == "to"]
+    experiencer = next((o for c in to for o in tree.child_ids(c, "pobj")), None)
     first = tree.left[subjects[-1]] if subjects else i
     return [(first, tree.right[max(complements)], experiencer, "seeming", i)]
 
 
-def frames_of(tree: Tree, i: int) -> list[Frame]:
+def frames_of(tree: ParseTree, i: int) -> list[Frame]:
     """The frames in which token ``i`` reports content (usually none or one)."""
     tok = tree.tokens[i]
     lemma = tok.lemma.lower()
     found: list[tuple[int, int, int | None, str, int]] = []
     if tok.text.lower() in ACCORDING and tok.dep == "prep":
-        to = [c for c in tree.kids(i, "prep") if tree.tokens[c].text.lower() == "to"]
-        objects = tree.kids(to[0], "pobj") if to else []
+        to = [c for c in tree.child_ids(i, "prep") if tree.tokens[c].text.lower() == "to"]
+        objects = tree.child_ids(to[0], "pobj") if to else []
         if objects and tok.head != i:
             first, last = _outside(tree, tok.head, i)
             found.append((first, last, objects[0], "according", to[0]))
@@ -117,7 +117,7 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
     if tok.pos not in ("VERB", "AUX") or (not found and tok.pos == "AUX"):
         return _finish(tree, i, found, None)
     speaker, relative = tree.subject_of(i)
-    clauses = tree.kids(i, "ccomp")
+    clauses = tree.child_ids(i, "ccomp")
     # a clause after the cue is its content; one before it is usually a quotation the parser tied to it
     clauses = [c for c in clauses if c > i] or clauses
     if lemma in CLAUSE and clauses:
@@ -133,22 +133,22 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
     if not found and lemma in SEEMING:
         found.extend(_seeming(tree, i, clauses))
     if not found:
-        xcomps = [c for c in tree.kids(i, "xcomp") if c > i]
-        objects = [c for c in tree.kids(i, "dobj") if c > i]
+        xcomps = [c for c in tree.child_ids(i, "xcomp") if c > i]
+        objects = [c for c in tree.child_ids(i, "dobj") if c > i]
         if lemma in INFINITIVE and xcomps:
             start = min(objects + xcomps)
             found.append((tree.left[start], tree.right[max(xcomps)], speaker, "infinitive", i))
         elif lemma in OBJECT and objects:
             tail = [
                 c
-                for c in tree.kids(i, "prep", "oprd", "xcomp", "ccomp", "advcl")
+                for c in tree.child_ids(i, "prep", "oprd", "xcomp", "ccomp", "advcl")
                 if c > objects[0] and (tree.tokens[c].dep != "prep" or tree.tokens[c].lemma.lower() in _OBJECT_TAIL)
             ]
             found.append((tree.left[objects[0]], max(tree.right[c] for c in objects + tail), speaker, "object", i))
         elif lemma in PREPOSITION and not (tok.tag == "VBG" and tok.dep == "advcl"):
-            for prep in tree.kids(i, "prep"):
+            for prep in tree.child_ids(i, "prep"):
                 if tree.tokens[prep].text.lower() in PREPOSITION[lemma] and prep > i:
-                    objs = tree.kids(prep, "pobj", "pcomp")
+                    objs = tree.child_ids(prep, "pobj", "pcomp")
                     if objs:
                         found.append((tree.left[objs[0]], tree.right[objs[0]], speaker, "preposition", prep))
                         break
@@ -156,7 +156,7 @@ def frames_of(tree: Tree, i: int) -> list[Frame]:
 
 
 def _finish(
-    tree: Tree, i: int, found: list[tuple[int, int, int | None, str, int]], relative: int | None
+    tree: ParseTree, i: int, found: list[tuple[int, int, int | None, str, int]], relative: int | None
 ) -> list[Frame]:
     frames = []
     for first, last, speaker, kind, cue_last in found:
@@ -181,7 +181,7 @@ def _finish(
     return frames
 
 
-def _may_report(tree: Tree, i: int) -> bool:
+def _may_report(tree: ParseTree, i: int) -> bool:
     """False for tokens ``frames_of`` has no frame for at first sight: not a verb, noun or "according"."""
     tok = tree.tokens[i]
     return tok.pos in _CUE_POS or (tok.dep == "prep" and tok.text.lower() in ACCORDING)
@@ -194,7 +194,7 @@ def NESTED(f: Frame) -> bool:
     return f.frame == "clause" and f.speaker is not None and f.speaker_word not in ("this", "that", "it", "which")
 
 
-def find_frames(tree: Tree) -> list[Frame]:
+def find_frames(tree: ParseTree) -> list[Frame]:
     """Every cue frame of the article, outermost first; frames whose cue lies inside another frame's content
     are kept only when they are clausal reports with a subject of their own."""
     frames = [f for i in range(len(tree.tokens)) if _may_report(tree, i) for f in frames_of(tree, i)]

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from eventwire.stages.quotes.tree import Tree
+from eventwire.syntax import ParseTree
 
 #: Longest source (in words) before the colon.
 MAX_SOURCE_WORDS = 5
@@ -33,7 +33,7 @@ class Headline:
     content: tuple[int, int]
 
 
-def find_headlines(text: str, tree: Tree, paragraphs: list[tuple[int, int]]) -> list[Headline]:
+def find_headlines(text: str, tree: ParseTree, paragraphs: list[tuple[int, int]]) -> list[Headline]:
     """Every ``Source: claim`` headline paragraph of the article."""
     toks = tree.tokens
     starts = [t.start for t in toks]

@@ -10,7 +10,7 @@ that subject is rather its target (``he faced criticism ...``).
 
 from __future__ import annotations
 
-from eventwire.stages.quotes.tree import Tree
+from eventwire.syntax import ParseTree
 
 #: Nouns whose ``that`` clause is reported content.
 CLAUSE_NOUNS = frozenset(
@@ -48,7 +48,7 @@ RECEIVING_VERBS = frozenset(
 _AGENT = frozenset({"from", "by"})
 
 
-def nominal_frame(tree: Tree, i: int) -> tuple[int, int, int | None, int] | None:
+def nominal_frame(tree: ParseTree, i: int) -> tuple[int, int, int | None, int] | None:
     """(first, last, speaker, last cue token) of the content reported by noun ``i``, or None."""
     tok = tree.tokens[i]
     if tok.pos != "NOUN":
@@ -57,15 +57,15 @@ def nominal_frame(tree: Tree, i: int) -> tuple[int, int, int | None, int] | None
     content: tuple[int, int] | None = None
     cue_last = i
     if lemma in CLAUSE_NOUNS:
-        for c in tree.kids(i, "acl", "ccomp"):
-            marks = tree.kids(c, "mark")
+        for c in tree.child_ids(i, "acl", "ccomp"):
+            marks = tree.child_ids(c, "mark")
             if c > i and marks and tree.tokens[marks[0]].text.lower() == "that" and marks[0] == tree.left[c]:
                 content = (tree.left[c], tree.right[c])
                 break
     if content is None and lemma in PREPOSITION_NOUNS:
-        for prep in tree.kids(i, "prep"):
+        for prep in tree.child_ids(i, "prep"):
             if prep > i and tree.tokens[prep].text.lower() in PREPOSITION_NOUNS[lemma]:
-                objects = tree.kids(prep, "pobj", "pcomp")
+                objects = tree.child_ids(prep, "pobj", "pcomp")
                 if objects:
                     content, cue_last = (tree.left[objects[0]], tree.right[objects[0]]), prep
                     break
@@ -74,13 +74,13 @@ def nominal_frame(tree: Tree, i: int) -> tuple[int, int, int | None, int] | None
     return content[0], content[1], _speaker(tree, i), cue_last
 
 
-def _speaker(tree: Tree, i: int) -> int | None:
-    owners = tree.kids(i, "poss")
+def _speaker(tree: ParseTree, i: int) -> int | None:
+    owners = tree.child_ids(i, "poss")
     if owners:
         return owners[0]
-    for prep in tree.kids(i, "prep"):
+    for prep in tree.child_ids(i, "prep"):
         if tree.tokens[prep].text.lower() in _AGENT:
-            agents = tree.kids(prep, "pobj")
+            agents = tree.child_ids(prep, "pobj")
             if agents:
                 return agents[0]
     # the verb that takes the noun, directly or through a preposition ("with criticism of", "in support of")

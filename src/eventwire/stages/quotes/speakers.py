@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from eventwire.model import Entity, Span
 from eventwire.stages.quotes.antecedents import Antecedents
-from eventwire.stages.quotes.tree import Tree
+from eventwire.syntax import ParseTree
 
 PERSONAL = frozenset({"he", "she", "him", "her"})
 PRONOUNS = PERSONAL | frozenset({"they", "we", "i", "it", "you", "them", "us", "me", "who"})
@@ -40,7 +40,7 @@ class Speakers:
     entity a quote is attributed to holds the words that name its speaker.
     """
 
-    def __init__(self, text: str, tree: Tree, entities: tuple[Entity, ...]) -> None:
+    def __init__(self, text: str, tree: ParseTree, entities: tuple[Entity, ...]) -> None:
         self.text = text
         self.tree = tree
         self.entities = entities
@@ -55,7 +55,7 @@ class Speakers:
         """The words that name the speaker: the head with its modifiers, apposition and of-phrase."""
         tree = self.tree
         first, last = head, head
-        for c in tree.children[head]:
+        for c in tree.child_ids(head):
             dep = tree.tokens[c].dep
             if c < head and dep in _SPAN_LEFT:
                 first = min(first, tree.left[c])
@@ -75,7 +75,7 @@ class Speakers:
         at_head = sorted((e for s, end, e in self.mentions if s <= tok.start < end), key=lambda e: e.type != "PERSON")
         if at_head and at_head[0].type == "PERSON":
             return at_head[0]
-        for a in self.tree.kids(head, "appos"):
+        for a in self.tree.child_ids(head, "appos"):
             a_tok = self.tree.tokens[a]
             for s, end, e in self.mentions:
                 if s <= a_tok.start < end and e.type == "PERSON":

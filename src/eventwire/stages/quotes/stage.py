@@ -22,7 +22,7 @@ from eventwire.stages.quotes.frames import Frame, find_frames
 from eventwire.stages.quotes.headlines import find_headlines
 from eventwire.stages.quotes.marks import find_marked, find_single_marked
 from eventwire.stages.quotes.speakers import Speaker, Speakers
-from eventwire.stages.quotes.tree import Tree
+from eventwire.syntax import ParseTree
 
 _WORD = re.compile(r"\w+")
 #: Shortest unattributed quoted passage (in words) still taken as a statement rather than a scare quote.
@@ -54,7 +54,7 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def draft_quotes(tree: Tree, text: str, norm: str, paragraphs: list[tuple[int, int]]) -> tuple[list[_Draft], int]:
+def draft_quotes(tree: ParseTree, text: str, norm: str, paragraphs: list[tuple[int, int]]) -> tuple[list[_Draft], int]:
     """Quote drafts in text order (content range, kind, frame), and the number of repaired marks."""
     marked, repairs = find_marked(text, norm, paragraphs)
     marked += find_single_marked(text, norm, paragraphs, marked)
@@ -190,7 +190,7 @@ def find_quotes_in(analysis: Analysis) -> tuple[list[Quote], list[Problem], tupl
     text = analysis.article.text
     norm = analysis.normalized or text
     paragraphs = [(p.start, p.end) for p in analysis.paragraphs] or [(0, len(text))]
-    tree = Tree(parse.tokens)
+    tree = ParseTree(parse.tokens)
     drafts, repairs = draft_quotes(tree, text, norm, paragraphs)
     speakers = Speakers(text, tree, analysis.entities)
     problems: list[Problem] = []

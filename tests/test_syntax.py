@@ -1,10 +1,10 @@
-"""The dependency-tree helpers over plain tokens."""
+"""The shared view of the parse (syntax.ParseTree), walked by token as the coder does."""
 
 from __future__ import annotations
 
 from eventwire.model import Token
 from eventwire.stages.coding.patterns import holds, parse_lexicon
-from eventwire.stages.coding.tree import Tree
+from eventwire.syntax import ParseTree
 
 
 def tok(i: int, text: str, dep: str, head: int, pos: str = "NOUN", lemma: str | None = None) -> Token:
@@ -35,7 +35,7 @@ TOKENS = (
 
 
 def test_children_subtree_ancestors_and_passive() -> None:
-    tree = Tree.of(TOKENS)
+    tree = ParseTree(TOKENS)
     root = TOKENS[2]
     assert [k.text for k in tree.children(root)] == ["Kosovo", "was", "by"]
     assert [k.text for k in tree.children(root, "agent")] == ["by"]
@@ -48,7 +48,7 @@ def test_children_subtree_ancestors_and_passive() -> None:
 
 
 def test_a_condition_without_values_asks_for_any_such_dependent() -> None:
-    tree = Tree.of(TOKENS)
+    tree = ParseTree(TOKENS)
     lexicon = parse_lexicon("kind\tlemma\tcondition\tcode\tconfidence\nverb\tattack\tobj;prep\t190\t0.5\n")
     ((name, values), (name2, values2)) = lexicon.candidates("verb", "attack")[0].conditions
     assert holds(tree, TOKENS[2], name, values) and holds(tree, TOKENS[2], name2, values2)
