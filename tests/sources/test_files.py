@@ -54,8 +54,9 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / ".hidden" / "three.txt").write_text("Three.", encoding="utf-8")
     items = _read(tmp_path)
     assert [i.text for i in items if isinstance(i, Article)] == ["Two.", "One."]
-    assert [(i.code, i.origin.endswith("photo.jpg")) for i in items if isinstance(i, Rejection)] == [
-        ("ingest.unsupported", True)
+    assert [(i.code, Path(i.origin).name) for i in items if isinstance(i, Rejection)] == [
+        ("ingest.hidden", ".hidden"),
+        ("ingest.unsupported", "photo.jpg"),
     ]
 
 

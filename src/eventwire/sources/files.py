@@ -44,9 +44,16 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings) -> Iterator[Arti
         if not path.exists():
             raise InputError(f"{name}: no such file or directory")
         if path.is_dir():
+            hidden: set[Path] = set()
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue  # hidden files and folders (.git, .DS_Store) are not inputs
+                parts = child.relative_to(path).parts
+                first_hidden = next((i for i, part in enumerate(parts) if part.startswith(".")), None)
+                if first_hidden is not None:  # hidden files and folders (.git, .DS_Store) are counted, not read
+                    top = path.joinpath(*parts[: first_hidden + 1])
+                    if top not in hidden:
+                        hidden.add(top)
+                        yield _reject(str(top), None, "ingest.hidden", "a hidden file or folder is not read as input")
+                    continue
                 if child.suffix.lower() in SUFFIXES:
                     yield from read_file(child, settings)
                 else:
