@@ -22,7 +22,7 @@ from eventwire import config
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 from eventwire.runner import run
-from eventwire.stages.ingest import IngestSettings, read_inputs
+from eventwire.sources.files import IngestSettings, read_inputs
 from eventwire.stages.parse import load_model
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -70,3 +70,24 @@ def test_resources_are_loaded_before_the_first_article_and_outside_its_time_limi
     assert _WARMED == []
     results = list(pipeline.pipe([Article(id="a1", text="One."), Article(id="a2", text="Two.")]))
     assert _WARMED == ["loaded"] and len(results) == 2
+
+
+@stage("_misnamed", version=1, requires=(), provides=("tokens",))
+def _misnamed(analysis: Analysis, settings: config.Settings) -> Analysis:
+    return analysis
+
+
+@stage("_early_reader", version=1, requires=(), optional=("entities",), provides=())
+def _early_reader(analysis: Analysis, settings: config.Settings) -> Analysis:
+    return analysis
+
+
+def test_contract_names_must_be_analysis_fields() -> None:
+    with pytest.raises(ConfigError, match="not Analysis fields"):
+        Pipeline(config.load({"stages": ("clean", "_misnamed")}))
+
+
+def test_optional_field_filled_only_later_is_refused() -> None:
+    with pytest.raises(ConfigError, match="filled only after it"):
+        Pipeline(config.load({"stages": ("clean", "dedupe", "parse", "_early_reader", "entities")}))
+    Pipeline(config.load({"stages": ("clean", "dedupe", "parse", "_early_reader")}))

@@ -42,6 +42,7 @@ PROBLEMS: dict[str, str] = {
     "ingest.bad_date": "a publication date could not be read as YYYY-MM-DD; it was left empty",
     "ingest.html_empty": "no main text could be extracted from the HTML page",
     "ingest.unreadable": "the file could not be read (permissions, vanished, a device)",
+    "ingest.hidden": "a hidden file or folder (.git, .DS_Store) in an input folder; it was counted, not read",
     "ingest.unsupported": "a file in an input folder has a suffix eventwire does not read; it was counted, not read",
     "ingest.too_large": "the input exceeds the size limit and was not processed",
     "ingest.duplicate_article": "the article repeats an earlier input (exact or near); kept and flagged",

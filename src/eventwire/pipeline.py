@@ -1,9 +1,14 @@
 """Stage registry and the Pipeline that runs stages over a stream of articles.
 
 A stage is a function ``(Analysis, Settings) -> Analysis`` registered with ``@stage``.
-The one batched stage, ``parse``, takes and yields a stream. The pipeline checks the
-order of stages when it is built, streams, keeps input order, and turns a stage's
-exception on one article into a recorded Problem (or re-raises it, when asked).
+The one batched stage, ``parse``, takes and yields a stream. A stage's contract names
+``Analysis`` fields: ``requires`` (filled by an earlier stage), ``optional`` (read when an
+earlier stage filled them, left empty otherwise) and ``provides`` (the fields it sets). The
+fields in ``BASE_FIELDS`` are there from the start; every stage may read them and append
+problems. The pipeline checks the contracts and the order of stages when it is built,
+streams, keeps input order, and turns a stage's exception on one article into a recorded
+Problem (or re-raises it, when asked). ``tests/stages/test_contracts.py`` runs every stage
+and fails when one reads or changes a field its contract does not name.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from eventwire.errors import ConfigError, StageError
@@ -26,15 +31,21 @@ StageFunction = Callable[[Analysis, "Settings"], Analysis]
 BatchFunction = Callable[[Iterable[Analysis], "Settings"], Iterator[Analysis]]
 WarmFunction = Callable[["Settings"], None]
 
+#: The fields of every Analysis before any stage ran: readable by all stages; ``problems`` only grows.
+BASE_FIELDS = frozenset({"article", "problems", "provenance"})
+#: The fields a stage contract may name.
+ANALYSIS_FIELDS = frozenset(f.name for f in fields(Analysis))
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StageInfo:
-    """A registered stage: its function, version and what it reads and adds."""
+    """A registered stage: its function, version and its contract (the Analysis fields it reads and sets)."""
 
     name: str
     version: int
     requires: tuple[str, ...]
     provides: tuple[str, ...]
+    optional: tuple[str, ...] = ()
     function: StageFunction | None = None
     batch: BatchFunction | None = None
     warm: WarmFunction | None = None
@@ -48,11 +59,11 @@ MODULES: dict[str, str] = {
     "dedupe": "eventwire.stages.dedupe",
     "parse": "eventwire.stages.parse",
     "entities": "eventwire.stages.entities",
-    "actors": "eventwire.stages.actors",
-    "quotes": "eventwire.stages.quotes",
-    "dates": "eventwire.stages.dates",
-    "geo": "eventwire.stages.geo",
-    "coding": "eventwire.stages.coding",
+    "actors": "eventwire.stages.actors.stage",
+    "quotes": "eventwire.stages.quotes.stage",
+    "dates": "eventwire.stages.dates.stage",
+    "geo": "eventwire.stages.geo.stage",
+    "coding": "eventwire.stages.coding.stage",
 }
 
 
@@ -62,13 +73,20 @@ def stage(
     version: int,
     requires: tuple[str, ...],
     provides: tuple[str, ...],
+    optional: tuple[str, ...] = (),
     warm: WarmFunction | None = None,
 ) -> Callable[[StageFunction], StageFunction]:
     """Register a per-article stage; ``warm`` loads its resources before any article is timed."""
 
     def register(function: StageFunction) -> StageFunction:
         REGISTRY[name] = StageInfo(
-            name=name, version=version, requires=requires, provides=provides, function=function, warm=warm
+            name=name,
+            version=version,
+            requires=requires,
+            provides=provides,
+            optional=optional,
+            function=function,
+            warm=warm,
         )
         return function
 
@@ -96,6 +114,37 @@ def get_stage(name: str) -> StageInfo:
     return REGISTRY[name]
 
 
+def check_contracts(stages: tuple[StageInfo, ...]) -> None:
+    """Raise ConfigError unless every stage names real Analysis fields and comes after the stages it reads."""
+    order = ", ".join(info.name for info in stages)
+    available: set[str] = set(BASE_FIELDS)
+    for position, info in enumerate(stages):
+        unknown = [f for f in (*info.requires, *info.optional, *info.provides) if f not in ANALYSIS_FIELDS]
+        if unknown:
+            raise ConfigError(
+                f"stage {info.name!r} names {', '.join(unknown)}, which are not Analysis fields; "
+                f"valid fields: {', '.join(sorted(ANALYSIS_FIELDS - BASE_FIELDS))}"
+            )
+        missing = [r for r in info.requires if r not in available]
+        if missing:
+            raise ConfigError(
+                f"stage {info.name!r} needs {', '.join(missing)}, which no earlier stage provides; order given: {order}"
+            )
+        later = [
+            f"{field} (from {other.name})"
+            for field in info.optional
+            if field not in available
+            for other in stages[position + 1 :]
+            if field in other.provides
+        ]
+        if later:
+            raise ConfigError(
+                f"stage {info.name!r} reads {', '.join(later)}, which would be filled only after it; "
+                f"put those stages first; order given: {order}"
+            )
+        available.update(info.provides)
+
+
 class StageTimeout(Exception):
     """Raised inside an article's stages when its time is up."""
 
@@ -106,15 +155,7 @@ class Pipeline:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.stages = tuple(get_stage(name) for name in settings.stages)
-        available: set[str] = {"article"}
-        for info in self.stages:
-            missing = [r for r in info.requires if r not in available]
-            if missing:
-                raise ConfigError(
-                    f"stage {info.name!r} needs {', '.join(missing)}, which no earlier stage provides; "
-                    f"order given: {', '.join(settings.stages)}"
-                )
-            available.update(info.provides)
+        check_contracts(self.stages)
 
     @property
     def versions(self) -> tuple[tuple[str, int], ...]:

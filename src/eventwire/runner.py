@@ -17,8 +17,8 @@ from eventwire.ids import digest
 from eventwire.model import Analysis, Article, Rejection
 from eventwire.pipeline import Pipeline
 from eventwire.record import Record, to_record
+from eventwire.sources.files import IngestSettings, read_inputs
 from eventwire.stages.dedupe import ArticleIndex
-from eventwire.stages.ingest import IngestSettings, read_inputs
 from eventwire.store.duckdb import Store
 
 Progress = Callable[[Analysis | Rejection], None]

@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventwire.model import Article, Rejection
-from eventwire.quoting.marks import find_marked
+from eventwire.sources.files import IngestSettings, dateline_date, decode, parse_date, read_bytes
 from eventwire.stages.clean import english_share, latin_share, normalize, paragraphs
-from eventwire.stages.ingest import IngestSettings, dateline_date, decode, parse_date, read_bytes
-from eventwire.timex import find_times
-from eventwire.timex import normalize as normalize_time
+from eventwire.stages.dates.times import find_times
+from eventwire.stages.dates.times import normalize as normalize_time
+from eventwire.stages.quotes.marks import find_marked
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

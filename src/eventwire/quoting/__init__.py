@@ -1,1 +1,0 @@
-"""Helpers of the quotes stage: quote marks, dependency frames of cue words, and speakers."""

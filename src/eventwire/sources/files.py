@@ -1,0 +1,362 @@
+"""Read inputs into Articles: files, directories, JSON Lines, HTML and standard input.
+
+Reading only: nothing here parses language. Every input ends as an Article or a
+Rejection with a Problem code, so a run can account for all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from eventwire.errors import PROBLEMS, InputError
+from eventwire.ids import article_id, digest
+from eventwire.model import Article, Problem, Rejection
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestSettings:
+    """How inputs are read."""
+
+    published: dt.date | None = None
+    max_bytes: int = 50_000_000
+    html_fallback: bool = True
+
+
+def read_inputs(paths: Iterable[str], settings: IngestSettings) -> Iterator[Article | Rejection]:
+    """Yield an Article or a Rejection for every input named, in order; '-' is standard input."""
+    for name in paths:
+        if name == "-":
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", settings)
+            continue
+        path = Path(name)
+        if not path.exists():
+            raise InputError(f"{name}: no such file or directory")
+        if path.is_dir():
+            hidden: set[Path] = set()
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                parts = child.relative_to(path).parts
+                first_hidden = next((i for i, part in enumerate(parts) if part.startswith(".")), None)
+                if first_hidden is not None:  # hidden files and folders (.git, .DS_Store) are counted, not read
+                    top = path.joinpath(*parts[: first_hidden + 1])
+                    if top not in hidden:
+                        hidden.add(top)
+                        yield _reject(str(top), None, "ingest.hidden", "a hidden file or folder is not read as input")
+                    continue
+                if child.suffix.lower() in SUFFIXES:
+                    yield from read_file(child, settings)
+                else:
+                    yield _reject(
+                        str(child),
+                        None,
+                        "ingest.unsupported",
+                        f"suffix {child.suffix!r} is not read; readable: {', '.join(sorted(s for s in SUFFIXES if s))}",
+                    )
+        else:
+            yield from read_file(path, settings)
+
+
+def read_file(path: Path, settings: IngestSettings) -> Iterator[Article | Rejection]:
+    """Read one file by its suffix: JSON Lines (streamed, the size limit applies per line), HTML or plain text."""
+    origin = str(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as stream:
+                yield from _stream_jsonl(stream, origin, settings)
+            return
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            yield _reject(origin, None, "ingest.too_large", f"{size} bytes, limit {settings.max_bytes}{_RAISE_HINT}")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield _reject(origin, None, "ingest.unreadable", str(exc))
+        return
+    yield from read_bytes(data, origin=origin, suffix=suffix, settings=settings)
+
+
+_RAISE_HINT = " (raise the limit with --max-chars or EVENTWIRE_MAX_CHARS; files may hold up to 4 bytes a character)"
+
+
+def _stream_jsonl(stream: BinaryIO, origin: str, settings: IngestSettings) -> Iterator[Article | Rejection]:
+    """JSON Lines read line by line, so a large file never sits in memory and one huge line rejects only itself."""
+    head = stream.read(8192)
+    stream.seek(0)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 cannot be split on newline bytes: read it whole
+        yield from _read_stream(stream, origin, settings, suffix=".jsonl")
+        return
+    if _looks_binary(head.removeprefix(b"\xef\xbb\xbf")):
+        yield _reject(origin, None, "ingest.binary", "NUL or control bytes; not a JSON Lines file")
+        return
+    number = 0
+    rows = 0
+    while True:
+        raw = stream.readline(settings.max_bytes + 1)
+        if not raw:
+            if not rows:
+                yield _reject(origin, None, "ingest.empty", _NO_ROWS)
+            return
+        number += 1
+        if len(raw) > settings.max_bytes and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line without holding it
+                raw = stream.readline(1 << 20)
+            message = f"line longer than {settings.max_bytes} bytes{_RAISE_HINT}"
+            rows += 1
+            yield _reject(origin, number, "ingest.too_large", message)
+            continue
+        decoded = decode(raw)
+        item = (
+            _reject(origin, number, decoded.code, decoded.message)
+            if isinstance(decoded, Rejection)
+            else _jsonl_row(decoded[0], number, origin, settings, decoded[1])
+        )
+        if item is not None:
+            rows += 1
+            yield item
+
+
+_NO_ROWS = "no JSON Lines rows (empty or blank lines only)"
+
+
+def _read_stream(
+    stream: BinaryIO, origin: str, settings: IngestSettings, *, suffix: str | None = None
+) -> Iterator[Article | Rejection]:
+    data = stream.read(settings.max_bytes + 1)
+    if len(data) > settings.max_bytes:
+        yield _reject(origin, None, "ingest.too_large", f"more than {settings.max_bytes} bytes{_RAISE_HINT}")
+        return
+    if suffix is None:
+        stripped = data.lstrip()
+        suffix = ".jsonl" if stripped.startswith(b"{") else ".html" if stripped[:1] == b"<" else ".txt"
+    yield from read_bytes(data, origin=origin, suffix=suffix, settings=settings)
+
+
+def read_bytes(data: bytes, *, origin: str, suffix: str, settings: IngestSettings) -> Iterator[Article | Rejection]:
+    """Decode raw bytes and turn them into articles by format."""
+    decoded = decode(data)
+    if isinstance(decoded, Rejection):
+        yield _reject(origin, None, decoded.code, decoded.message)
+        return
+    text, problems = decoded
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(text, origin, settings, problems)
+    elif suffix in HTML_SUFFIXES:
+        yield _read_html(text, origin, settings, problems)
+    else:
+        yield _make_article(text, origin=origin, line=None, meta={}, settings=settings, problems=problems)
+
+
+def decode(data: bytes) -> tuple[str, tuple[Problem, ...]] | Rejection:
+    """Bytes to text: BOMs honoured, binary refused, invalid UTF-8 repaired with a Problem."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), ()
+        except UnicodeDecodeError as exc:
+            return _reject("", None, "ingest.encoding", f"broken UTF-16: {exc}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if _looks_binary(data):
+        return _reject("", None, "ingest.binary", "NUL or control bytes; not a text file")
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError as exc:
+        problem = Problem(
+            code="ingest.encoding",
+            stage="ingest",
+            message=f"invalid UTF-8 at byte {exc.start}; undecodable bytes replaced with U+FFFD",
+        )
+        return data.decode("utf-8", errors="replace"), (problem,)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return bool(head) and controls / len(head) > 0.05
+
+
+def _read_jsonl(
+    text: str, origin: str, settings: IngestSettings, problems: tuple[Problem, ...]
+) -> Iterator[Article | Rejection]:
+    # Split on LF only: JSON strings may hold raw U+2028, U+0085 and friends, which str.splitlines would cut at.
+    rows = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        item = _jsonl_row(line, number, origin, settings, problems)
+        if item is not None:
+            rows += 1
+            yield item
+    if not rows:
+        yield _reject(origin, None, "ingest.empty", _NO_ROWS)
+
+
+def _jsonl_row(
+    line: str, number: int, origin: str, settings: IngestSettings, problems: tuple[Problem, ...]
+) -> Article | Rejection | None:
+    """One JSON Lines row as an Article or a Rejection naming the line; None for a blank line."""
+    line = line.rstrip("\r\n")
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _reject(origin, number, "ingest.json", f"not valid JSON: {exc.msg} at column {exc.colno}")
+    except (ValueError, RecursionError) as exc:  # too deeply nested, or an integer with too many digits
+        return _reject(origin, number, "ingest.json", f"unreadable JSON: {type(exc).__name__}: {exc}"[:300])
+    if not isinstance(row, dict):
+        return _reject(origin, number, "ingest.json", f"a JSON {type(row).__name__}, not an object")
+    body = row.get("text")
+    if not isinstance(body, str):
+        return _reject(origin, number, "ingest.no_text", "missing or non-string 'text' field")
+    return _make_article(body, origin=origin, line=number, meta=row, settings=settings, problems=problems)
+
+
+def _read_html(text: str, origin: str, settings: IngestSettings, problems: tuple[Problem, ...]) -> Article | Rejection:
+    import trafilatura
+
+    body = trafilatura.extract(text, include_comments=False, include_tables=False, favor_precision=True) or ""
+    meta_obj = trafilatura.extract_metadata(text)
+    meta: dict[str, object] = {}
+    if meta_obj is not None:
+        meta = {"title": meta_obj.title, "url": meta_obj.url, "source": meta_obj.sitename, "html_date": meta_obj.date}
+    if not body.strip():
+        return _reject(origin, None, "ingest.html_empty", "trafilatura found no main text")
+    return _make_article(body, origin=origin, line=None, meta=meta, settings=settings, problems=problems)
+
+
+def _make_article(
+    text: str,
+    *,
+    origin: str,
+    line: int | None,
+    meta: dict[str, object],
+    settings: IngestSettings,
+    problems: tuple[Problem, ...],
+) -> Article | Rejection:
+    if not text.strip():
+        return _reject(origin, line, "ingest.empty", "no text (empty or whitespace only)")
+    url = _str_or_none(meta.get("url"))
+    published, published_from, date_problem = _publication_date(text, meta, settings)
+    if date_problem is not None:
+        problems = problems + (date_problem,)
+    given = meta.get("id")
+    ident = str(given) if given not in (None, "") else article_id(text, url=url)
+    return Article(
+        id=ident,
+        text=text,
+        published=published,
+        published_from=published_from,
+        source=_str_or_none(meta.get("source")),
+        title=_str_or_none(meta.get("title")),
+        url=url,
+        origin=origin,
+        line=line,
+        problems=problems,
+    )
+
+
+def _publication_date(
+    text: str, meta: dict[str, object], settings: IngestSettings
+) -> tuple[dt.date | None, str | None, Problem | None]:
+    raw = meta.get("published")
+    if raw not in (None, ""):
+        parsed = parse_date(str(raw))
+        if parsed is not None:
+            return parsed, "input", None
+        problem = Problem(code="ingest.bad_date", stage="ingest", message=f"published {raw!r} is not YYYY-MM-DD")
+        return None, None, problem
+    html_date = meta.get("html_date")
+    if html_date:
+        parsed = parse_date(str(html_date))
+        if parsed is not None:
+            return parsed, "html", None
+    if settings.published is not None:
+        return settings.published, "option", None
+    dateline = dateline_date(text)
+    if dateline is not None:
+        return dateline, "dateline", None
+    return None, None, None
+
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_DATELINE = re.compile(
+    r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b"
+    r"|\b(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?\s+(?P<year2>(?:19|20)\d{2})\b"
+    r"|\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"
+)
+
+
+def parse_date(value: str) -> dt.date | None:
+    """Read YYYY-MM-DD (a time part may follow); None when it is not a real date."""
+    match = _ISO.match(value)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """A full date (day, month and year) in the first line or 300 characters, as datelines carry."""
+    head = text[:300].split("\n\n", 1)[0]
+    match = _DATELINE.search(head)
+    if not match:
+        return None
+    if match.group("iso"):
+        return parse_date(match.group("iso"))
+    month_name = (match.group("month") or match.group("month2") or "").lower().rstrip(".")
+    month = _MONTHS.get(month_name)
+    day = int(match.group("day") or match.group("day2"))
+    year = int(match.group("year") or match.group("year2"))
+    if month is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _str_or_none(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _reject(origin: str, line: int | None, code: str, message: str) -> Rejection:
+    if code not in PROBLEMS:
+        raise KeyError(f"unknown problem code {code!r}")
+    return Rejection(
+        id="r" + digest("rejection", origin, line, code, size=10), origin=origin, line=line, code=code, message=message
+    )

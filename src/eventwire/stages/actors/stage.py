@@ -1,0 +1,456 @@
+"""Link each entity to the actor it acts for: country, organisation, role and CAMEO code.
+
+Roles and affiliations are read from the article first (titles, appositions, "of"-phrases,
+see ``context``), then from the knowledge base and the user's dictionaries, which
+override it. Seats of government ("Moscow", "the Kremlin") stand for the government when
+the mention acts. Names from the dictionaries are found even when the parser did not tag
+them. Coreferent mentions (role nominals, "the alliance", pronouns) are added by ``coref``.
+
+``actor_for_span`` gives the events stage an actor for any span of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from eventwire.config import Settings
+from eventwire.ids import record_id
+from eventwire.model import Actor, Analysis, Entity, Span, Token, tokens_within
+from eventwire.pipeline import stage
+from eventwire.resources.dictionaries import Lexicon, lexicon_for
+from eventwire.resources.lexicon import ActorEntry, AgentEntry, Hit, compose
+from eventwire.stages.actors import coref
+from eventwire.stages.actors.context import ActorText, RolePhrase
+from eventwire.stages.actors.names import (
+    article_country,
+    city_country,
+    country_positions,
+    home_country,
+    named_countries,
+    place_in_name,
+    sector_from_name,
+    states_or_regions,
+)
+from eventwire.stages.entities import key
+
+_AGENTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
+_DATELINE = re.compile(r"\s*[,(]|\s*[-\u2013\u2014\u2015]")
+_DASH = re.compile(r"\s*[-\u2013\u2014\u2015]\s")
+#: Titles that say nothing of whom their holder works for: no national default for them.
+_GENERIC_LABELS = frozenset({"Spokesperson", "Official", "Head", "Chair", "Leader", "Secretary", "Lawyer", "Campaign"})
+_SECTOR_LABELS = {
+    "GOV": "Government",
+    "MIL": "Military",
+    "COP": "Police",
+    "JUD": "Judiciary",
+    "LEG": "Legislature",
+    "SPY": "Intelligence",
+    "OPP": "Opposition",
+    "REB": "Rebels",
+}
+_ENTRY_TYPES = {
+    "country": "GPE",
+    "capital": "GPE",
+    "region": "GPE",
+    "adjective": "NORP",
+    "ethnic": "NORP",
+    "institution": "ORG",
+    "religion": "NORP",
+}
+
+
+def actor_from_entry(entry: ActorEntry, ctx: ActorText, *, agentive: bool = False) -> Actor:
+    """The Actor a knowledge-base or dictionary entry stands for."""
+    if entry.kind == "ethnic":
+        return Actor(role="Ethnic group")
+    if entry.kind == "religion":
+        return Actor(role="Religious group", cameo=entry.cameo)
+    if entry.kind == "person" and entry.tenures:
+        tenure = entry.tenure_on(ctx.day)
+        if tenure is None:
+            return Actor(country=entry.country, cameo=entry.country)
+        office = tenure.code.code
+        return Actor(
+            country=None if office[:3] in ("IGO", "NGO") else entry.country,
+            org=tenure.org,
+            role=tenure.role,
+            cameo=office,
+        )
+    if entry.kind == "capital":
+        if agentive:
+            return Actor(country=entry.country, role="Government", cameo=compose(entry.cameo, "GOV"))
+        return Actor(country=entry.country, cameo=entry.cameo)
+    if entry.kind == "institution":
+        return Actor(country=entry.country, role=_SECTOR_LABELS.get(entry.sector or ""), cameo=entry.cameo)
+    code = entry.code_on(ctx.day)
+    if code is not None and code.startswith(("---", "+++")):
+        return Actor(role=entry.role)
+    country = entry.country
+    if entry.kind == "actor" and code is not None:
+        country = None if code[:3] in ("IGO", "NGO", "IMG", "MNC") else code[:3]
+    return Actor(country=country, org=entry.org, role=entry.role, cameo=code)
+
+
+def actor_from_phrase(phrase: RolePhrase, ctx: ActorText, home: str | None = None) -> Actor:
+    """The Actor of a person or body described by a role phrase (the role's own organisation if it implies one).
+
+    ``home`` is the article's main country, used for a national title that names no country ("President Obama").
+    """
+    entry = phrase.actor
+    agent = phrase.agent
+    if agent is not None and agent.org is not None and (entry is None or entry.kind not in ("org", "actor")):
+        entry = ctx.lexicon.kb.by_id.get(agent.org, entry)
+    if entry is not None and entry.kind == "ethnic":
+        entry = None
+    org = entry.org if entry is not None and entry.kind in ("org", "actor") else None
+    country = entry.country if entry is not None else None
+    base_code = None
+    if entry is not None:
+        base_code = entry.code_on(ctx.day) if entry.kind in ("org", "actor", "institution") else entry.country
+        if base_code is not None and base_code.startswith(("---", "+++")):
+            base_code, country = None, None
+    label = agent.label if agent is not None else None
+    if (
+        entry is None
+        and home is not None
+        and agent is not None
+        and agent.sector[:3] not in ("IGO", "NGO")
+        and agent.label not in _GENERIC_LABELS
+    ):
+        country = base_code = home
+    if phrase.former and agent is not None:
+        # a former office holder speaks for no government: CAMEO's elites (ELI)
+        return Actor(country=country, role=f"Former {agent.label}", cameo=compose(country, "ELI") if country else None)
+    if agent is None:
+        return Actor(country=country, org=org, cameo=base_code)
+    if base_code is None:
+        return Actor(country=country, org=org, role=label, cameo=None)
+    if agent.sector == "IGO" and len(base_code) == 3:
+        return Actor(country=country, org=org, role=label, cameo=None)  # an IGO title without its organisation
+    return Actor(country=country, org=org, role=label, cameo=compose(base_code, agent.sector, prefix=agent.prefix))
+
+
+def _agentive(tokens: tuple[Token, ...], ctx: ActorText, span: Span) -> bool:
+    line_start = span.start == 0 or ctx.text[span.start - 1] == "\n"
+    after = ctx.text[span.end : span.end + 4]
+    if line_start and (_DASH.match(after) or (span.text.isupper() and _DATELINE.match(after))):
+        return False  # "WASHINGTON -": a dateline says where the story was filed
+    if ctx.text[span.end : span.end + 1] == "-":
+        return False  # "Brussels-based", "Moscow-backed"
+    if ctx.text[span.end : span.end + 2] in ("'s", "' "):
+        return True
+    inside = tokens_within(tokens, span.start, span.end)
+    for token in inside:
+        head = tokens[token.head] if 0 <= token.head < len(tokens) else token
+        if head in inside and head is not token:
+            continue
+        if token.dep in _AGENTIVE_DEPS:
+            return True
+        if token.dep == "pobj" and head.text.casefold() == "by":
+            return True
+    return False
+
+
+def _link_person(
+    entity: Entity, ctx: ActorText, home: str | None, others: Sequence[tuple[int, str]] = ()
+) -> tuple[Actor | None, str | None]:
+    for mention in entity.mentions:
+        entry = ctx.actor_at(mention.start, mention.end)
+        if entry is not None and entry.kind in ("actor", "person") and not entry.tenures:
+            return actor_from_entry(entry, ctx), entry.id
+    known = _known_person(entity, ctx)
+    if known is not None:
+        if known.tenure_on(ctx.day) is not None:
+            return actor_from_entry(known, ctx), known.id
+        home, others = known.country, ()  # no office known for the day: the text's roles, in the person's country
+    phrases: list[RolePhrase] = []
+    for mention in entity.mentions:
+        for phrase in (
+            ctx.title_before(mention.start),
+            ctx.apposition_after(mention.end),
+            ctx.apposition_before(mention.start),
+        ):
+            if phrase is not None:
+                phrases.append(phrase)
+    if not phrases:
+        return (actor_from_entry(known, ctx), known.id) if known is not None else (None, None)
+    # the best phrase: a current role with its actor, then a current role, then any; the first of its rank
+    found = min(phrases, key=lambda p: (p.agent is None, p.former, p.actor is None or p.actor.kind == "ethnic"))
+    if found.agent is not None and (found.actor is None or found.actor.kind == "ethnic"):
+        same = [p for p in phrases if p.actor is not None and p.actor.kind != "ethnic" and p.former == found.former]
+        if same:
+            found = RolePhrase(found.agent, same[0].actor, found.start, found.end, found.agent_span, found.former)
+    if found.agent is None:
+        with_agent = [p for p in phrases if p.agent is not None]
+        if with_agent:
+            found = RolePhrase(with_agent[0].agent, found.actor, found.start, found.end, None, with_agent[0].former)
+    if home is not None and found.actor is None and _foreign_near(entity, home, others):
+        home = None
+    return actor_from_phrase(found, ctx, home), known.id if known is not None else None
+
+
+def _known_person(entity: Entity, ctx: ActorText) -> ActorEntry | None:
+    """The knowledge-base person an entity's full name (or a multi-word mention of it) names."""
+    names = [entity.name, *(m.text for m in entity.mentions if len(m.text.split()) >= 2)]
+    for name in dict.fromkeys(names):
+        entry = ctx.lookup(name)
+        if entry is not None and entry.kind == "person" and entry.tenures:
+            return entry
+    return None
+
+
+def _foreign_near(entity: Entity, home: str, others: Sequence[tuple[int, str]], reach: int = 300) -> bool:
+    """True when the country named nearest to one of the entity's first mentions is not ``home``."""
+    for mention in entity.mentions[:3]:
+        near = [(abs(pos - mention.start), country) for pos, country in others if abs(pos - mention.start) <= reach]
+        if near and min(near)[1] != home:
+            return True
+    return False
+
+
+def _link_other(
+    entity: Entity,
+    ctx: ActorText,
+    tokens: tuple[Token, ...],
+    home: str | None = None,
+    named: Counter[str] | None = None,
+) -> tuple[Actor | None, str | None]:
+    for mention in entity.mentions:
+        entry = ctx.actor_at(mention.start, mention.end) or ctx.lookup(mention.text) or _covering(ctx, mention)
+        if entry is None:
+            continue
+        agentive = entry.kind == "capital" and any(_agentive(tokens, ctx, m) for m in entity.mentions)
+        return actor_from_entry(entry, ctx, agentive=agentive), entry.id
+    sector = sector_from_name(entity.name) if entity.type in ("ORG", "FAC", "NORP") else None
+    if sector is not None:
+        inner = [h.value for m in entity.mentions for h in ctx.actors_in(m.start, m.end)]
+        states = [e for e in inner if isinstance(e, ActorEntry) and e.country and e.kind != "ethnic"]
+        country = (
+            states[0].country if states else place_in_name(entity.name, named) or article_country(named or Counter())
+        )
+        return Actor(country=country, role=sector[1], cameo=compose(country, sector[0]) if country else None), None
+    # a body named by its country and role: "Kosovo Police", "Serbian Interior Ministry"
+    for mention in entity.mentions:
+        agents = ctx.agents_in(mention.start, mention.end)
+        actors = [h for h in ctx.actors_in(mention.start, mention.end) if isinstance(h.value, ActorEntry)]
+        if actors or agents:
+            inner_entry = _nationality(actors, entity.type)
+            agent = agents[-1].value if agents else None
+            found = RolePhrase(
+                agent if isinstance(agent, AgentEntry) else None,
+                inner_entry,
+                mention.start,
+                mention.end,
+            )
+            actor = actor_from_phrase(found, ctx, home)
+            if (
+                entity.type == "NORP"
+                and agent is None
+                and len({h.value.country for h in actors if isinstance(h.value, ActorEntry)}) > 1
+            ):
+                actor = replace(actor, role="Ethnic group")  # "Ukrainian Americans": people of the last state named
+            return actor, None
+        title = ctx.title_before(mention.start)
+        if title is not None and title.actor is not None and title.agent is None:
+            return Actor(country=title.actor.country), None
+    if entity.type == "GPE" and named is not None:
+        country = city_country(entity.name, named)
+        if country is not None:
+            return Actor(country=country, cameo=country), None
+    return None, None
+
+
+def _covering(ctx: ActorText, mention: Span) -> ActorEntry | None:
+    """The organisation whose longer name the mention is part of ("Islamic" in "Islamic State")."""
+    for hit in ctx.actors_in(max(0, mention.start - 40), mention.end + 40):
+        if (
+            hit.start <= mention.start
+            and mention.end <= hit.end
+            and (hit.start, hit.end) != (mention.start, mention.end)
+        ):
+            value = hit.value
+            if isinstance(value, ActorEntry) and value.kind in ("org", "institution", "actor"):
+                return value
+    return None
+
+
+def _nationality(hits: list[Hit], kind: str) -> ActorEntry | None:
+    """The state a name's inner actor names give: for peoples the last nationality ("Ukrainian Americans")."""
+    entries = [h.value for h in hits if isinstance(h.value, ActorEntry)]
+    if not entries:
+        return None
+    if kind == "NORP":
+        states = [e for e in entries if e.kind in ("adjective", "country")]
+        return states[-1] if states else entries[0]
+    return entries[0]
+
+
+def _needs_home(entity: Entity) -> bool:
+    actor = entity.actor
+    return entity.kb_id is None and actor is not None and bool(actor.role) and not actor.country and not actor.org
+
+
+def link_entities(analysis: Analysis, lexicon: Lexicon) -> tuple[Entity, ...]:
+    """Entities with actors, kb ids, dictionary-found entities and coreferent mentions."""
+    ctx = ActorText.build(analysis, lexicon)
+    tokens = analysis.parse.tokens if analysis.parse is not None else ()
+    linked: list[Entity] = []
+    for entity in analysis.entities:
+        if entity.type != "PERSON":
+            actor, kb_id = _link_other(entity, ctx, tokens)
+            entity = replace(entity, actor=actor, kb_id=kb_id)
+        linked.append(entity)
+    linked = states_or_regions(linked)
+    named = named_countries(linked)
+    home = home_country(linked)
+    positions = country_positions(linked)
+    for index, entity in enumerate(linked):
+        if entity.type != "PERSON" and entity.kb_id is None and (entity.actor is None or _needs_home(entity)):
+            actor, kb_id = _link_other(entity, ctx, tokens, home, named)
+            linked[index] = replace(entity, actor=actor, kb_id=kb_id)
+        if entity.type == "PERSON":
+            actor, kb_id = _link_person(entity, ctx, home, positions)
+            linked[index] = replace(entity, actor=actor, kb_id=kb_id)
+    linked = _add_unparsed(analysis, linked, ctx)
+    linked = _merge_same(linked)
+    return coref.resolve(analysis, tuple(linked), ctx)
+
+
+def _add_unparsed(analysis: Analysis, entities: list[Entity], ctx: ActorText) -> list[Entity]:
+    """Dictionary and knowledge-base names the parser did not tag become (mentions of) entities."""
+    taken = [m for e in entities for m in e.mentions]
+    by_kb = {e.kb_id: e for e in entities if e.kb_id}
+    text = analysis.article.text
+    extra: dict[str, list[Span]] = {}
+    entries: dict[str, ActorEntry] = {}
+    for hit in ctx.actor_hits:
+        entry = hit.value
+        if not isinstance(entry, ActorEntry) or entry.kind not in ("org", "institution", "actor", "country"):
+            continue
+        if entry.kind == "country" and not ctx.lexicon.user and entry.id not in by_kb:
+            continue  # the parser tags countries; keep its judgement unless the user asked for names
+        span = Span.of(text, hit.start, hit.end)
+        if any(span.overlaps(m) for m in taken):
+            continue
+        extra.setdefault(entry.id, []).append(span)
+        entries[entry.id] = entry
+        taken.append(span)
+    result = list(entities)
+    for kb_id, spans in extra.items():
+        known = by_kb.get(kb_id)
+        if known is not None:
+            index = result.index(known)
+            result[index] = replace(known, mentions=tuple(sorted((*known.mentions, *spans), key=lambda s: s.start)))
+            by_kb[kb_id] = result[index]
+            continue
+        entry = entries[kb_id]
+        first = spans[0]
+        result.append(
+            Entity(
+                id=record_id("entity", analysis.article.id, first.start, first.end, key(first.text)),
+                name=first.text if entry.kind == "actor" else entry.name,
+                type=_ENTRY_TYPES.get(entry.kind, "ORG"),
+                actor=actor_from_entry(entry, ctx),
+                mentions=tuple(spans),
+                kb_id=kb_id,
+            )
+        )
+    result.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
+    return result
+
+
+def _merge_same(entities: list[Entity]) -> list[Entity]:
+    """One entity per knowledge-base actor ("Bosnia" and "Bosnia and Herzegovina"); the first keeps its id."""
+    result: list[Entity] = []
+    seen: dict[str, int] = {}
+    for entity in entities:
+        if entity.kb_id is None or entity.type == "PERSON" or entity.kb_id not in seen:
+            if entity.kb_id is not None and entity.type != "PERSON":
+                seen[entity.kb_id] = len(result)
+            result.append(entity)
+            continue
+        index = seen[entity.kb_id]
+        first = result[index]
+        mentions = tuple(
+            sorted({(m.start, m.end): m for m in (*first.mentions, *entity.mentions)}.values(), key=lambda m: m.start)
+        )
+        name = first.name if len(first.mentions) >= len(entity.mentions) else entity.name
+        actor = first.actor if first.actor is not None and first.actor.cameo else entity.actor or first.actor
+        result[index] = replace(first, name=name, mentions=mentions, actor=actor)
+    return result
+
+
+def warm(settings: Settings) -> None:
+    """Load the knowledge base, the user dictionaries and the gazetteer before any article is timed."""
+    from eventwire.resources.gazetteer import load_gazetteer
+
+    lexicon_for(settings.dictionaries)
+    load_gazetteer()
+
+
+@stage("actors", version=1, requires=("normalized", "parse", "entities"), provides=("entities",), warm=warm)
+def link_actors(analysis: Analysis, settings: Settings) -> Analysis:
+    """Fill each entity's actor and knowledge-base id and add its coreferent mentions."""
+    if analysis.parse is None:
+        return analysis
+    lexicon = lexicon_for(tuple(settings.dictionaries))
+    return analysis.add(entities=link_entities(analysis, lexicon))
+
+
+def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings | None = None) -> Entity | None:
+    """The entity acting in text[start:end], for the events stage.
+
+    Returns the entity with a mention overlapping the span (the one covering most of it);
+    when the span adds a role word to an entity that has none ("Arnor cleric", "MSF Arnor",
+    "Serbian police") the entity comes back with that role composed into its actor (same id).
+    Else an entity built on the fly from the actor names and role words inside the span
+    ("the nationalist president of Republika Srpska", "Serbian police"), else None. Built
+    entities are not part of ``analysis.entities``; their id is derived from the span.
+    """
+    lexicon = lexicon_for(tuple(settings.dictionaries) if settings is not None else ())
+    best: tuple[int, Span, Entity] | None = None
+    for entity in analysis.entities:
+        for mention in entity.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, mention, entity)
+    if best is not None:
+        _, mention, entity = best
+        if entity.actor is None or entity.actor.role:
+            return entity
+        ctx = ActorText.build(analysis, lexicon)
+        agents = [h for h in ctx.agents_in(start, end) if not (h.start < mention.end and mention.start < h.end)]
+        agent = agents[0].value if agents else None
+        if not isinstance(agent, AgentEntry):
+            return entity
+        base = entity.actor
+        cameo = compose(base.cameo, agent.sector, prefix=agent.prefix) if base.cameo else None
+        return replace(entity, actor=replace(base, role=agent.label, cameo=cameo))
+    ctx = ActorText.build(analysis, lexicon)
+    actors = [h for h in ctx.actors_in(start, end) if isinstance(h.value, ActorEntry)]
+    agents = [h for h in ctx.agents_in(start, end) if isinstance(h.value, AgentEntry)]
+    if not actors and not agents:
+        return None
+    entry = actors[-1].value if actors else None
+    agent = agents[0].value if agents else None
+    phrase = RolePhrase(
+        agent if isinstance(agent, AgentEntry) else None, entry if isinstance(entry, ActorEntry) else None, start, end
+    )
+    actor = actor_from_phrase(phrase, ctx)
+    if phrase.agent is None and isinstance(entry, ActorEntry):
+        actor = actor_from_entry(entry, ctx)
+    if actor.country is None and actor.org is None and actor.cameo is None:
+        return None
+    span = Span.of(analysis.article.text, start, end)
+    kind = "PERSON" if phrase.agent is not None and phrase.agent.person else "ORG"
+    return Entity(
+        id=record_id("entity", analysis.article.id, start, end, key(span.text)),
+        name=span.text,
+        type=kind,
+        actor=actor,
+        mentions=(span,),
+        kb_id=entry.id if isinstance(entry, ActorEntry) and phrase.agent is None else None,
+    )

@@ -1,0 +1,221 @@
+"""From coded triggers to Event records: which to keep, the date fallback, and one event per real event."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from eventwire.ids import record_id
+from eventwire.model import Analysis, Event, Span, Token
+from eventwire.stages.coding.codebook import Codebook
+from eventwire.stages.coding.extract import VERBAL_ROOTS, Candidate, Extractor
+from eventwire.stages.coding.sides import Side, same_actor
+from eventwire.syntax import REPORTING_VERBS
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """One event being assembled: a candidate and one (source, target) pair, plus repeated mentions."""
+
+    cand: Candidate
+    source: Side | None
+    target: Side | None
+    date: str | None
+    mentions: list[Span] = field(default_factory=list)
+    place: str | None = None
+
+
+def statement_dates(extractor: Extractor) -> list[tuple[Side, str]]:
+    """(speaker, date) for every reporting verb of the article whose own clause carries a date."""
+    out: list[tuple[Side, str]] = []
+    tree = extractor.tree
+    for tok in tree.tokens:
+        if tok.lemma.lower() not in REPORTING_VERBS or tok.pos != "VERB":
+            continue
+        date = extractor.locator.date_near(tok)
+        if date is None:
+            continue
+        for side in extractor._subjects(tok):
+            out.append((side, date))
+    by_start: dict[int, Token] = {}
+    for quote in extractor.actors.quotes:
+        if quote.cue_span is None:
+            continue
+        if not by_start:
+            by_start = {t.start: t for t in reversed(tree.tokens)}
+        cue = by_start.get(quote.cue_span.start)
+        speaker = extractor.actors.speaker(quote)
+        if cue is not None and speaker is not None:
+            date = extractor.locator.date_near(cue)
+            if date is not None:
+                out.append((speaker, date))
+    return out
+
+
+def keep(cands: list[Candidate], analysis: Analysis) -> tuple[list[Candidate], list[Candidate]]:
+    """(events to emit, orphan mentions): statements only when nothing else in the sentence codes."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    for cand in cands:
+        by_sentence[cand.sentence].append(cand)
+    quoted = {c.sentence for c in cands if c.quote is not None}
+    kept: list[Candidate] = []
+    orphans: list[Candidate] = []
+    for sentence, group in by_sentence.items():
+        substantive = any(c.root != "01" and _emittable(c) for c in group)
+        main = any(c.root != "01" and not c.background and _emittable(c) for c in group)
+        for cand in group:
+            if (
+                cand.root == "01"
+                and not _specific_statement(cand)
+                and (substantive or sentence in quoted or _has_quote_mark(analysis, cand))
+            ):
+                continue
+            if cand.background and main:
+                if cand.nominal:
+                    orphans.append(cand)  # still a mention of an event coded elsewhere
+                continue  # background of the main clause's event, not an event of the report
+            if _emittable(cand):
+                kept.append(cand)
+            elif cand.nominal:
+                orphans.append(cand)
+    return kept, orphans
+
+
+def _specific_statement(cand: Candidate) -> bool:
+    """A statement of a kind of its own (condolences, denial, pessimism...), not a plain report verb."""
+    return cand.pattern.code != "010" and bool(cand.pattern.conditions) and not cand.nominal
+
+
+def _emittable(cand: Candidate) -> bool:
+    if cand.root in VERBAL_ROOTS or cand.root in ("04", "15"):
+        if not cand.sources:
+            return False
+        # in direct speech, abstract cooperation words count only with a named addressee
+        if cand.root in ("03", "05") and cand.quote is not None and cand.quote.kind != "indirect":
+            return bool(cand.targets)
+        return True
+    return bool(cand.sources or cand.targets)
+
+
+def _has_quote_mark(analysis: Analysis, cand: Candidate) -> bool:
+    if analysis.parse is None or cand.sentence >= len(analysis.parse.sentences):
+        return False
+    text = analysis.parse.sentences[cand.sentence].text
+    return any(q in text for q in ("“", "”", '"'))
+
+
+def drafts(kept: list[Candidate], dates: list[tuple[Side, str]], published: str | None) -> list[Draft]:
+    """One draft per (source, target) pair of each kept candidate, with the date fallback applied."""
+    out: list[Draft] = []
+    for cand in kept:
+        date = cand.date
+        if date is None and (cand.quote is not None or cand.reported_by or cand.root in VERBAL_ROOTS):
+            speakers = cand.reported_by or cand.sources
+            if cand.quote is not None or cand.root in VERBAL_ROOTS:
+                speakers = speakers + cand.sources
+            date = next((d for s, d in dates if any(same_actor(s, x) for x in speakers)), None)
+            if date is None and cand.root in VERBAL_ROOTS and cand.modality == "asserted":
+                date = published
+        sources: list[Side | None] = list(cand.sources) or [None]
+        targets: list[Side | None] = list(cand.targets) or [None]
+        for source in sources:
+            for target in targets:
+                if cand.reciprocal and source is not None and target is not None and same_actor(source, target):
+                    continue
+                out.append(Draft(cand=cand, source=source, target=target, date=date, place=cand.place))
+    return out
+
+
+def merge(items: list[Draft], orphans: list[Candidate]) -> list[Draft]:
+    """Fold repeated mentions of one event into the first; definite bare mentions join their antecedent."""
+    merged: list[Draft] = []
+    for draft in sorted(items, key=lambda d: d.cand.trigger.start):
+        same = next((m for m in merged if _same_event(m, draft)), None)
+        if same is None:
+            draft.mentions = [_trigger_span(draft)]
+            merged.append(draft)
+        else:
+            span = _trigger_span(draft)
+            if all(span.start != m.start for m in same.mentions):
+                same.mentions.append(span)
+            same.date = same.date or draft.date
+            same.place = same.place or draft.place
+    for orphan in orphans:
+        tok = orphan.trigger
+        if tok.tag != "NN":
+            continue
+        pool = [
+            m for m in merged if m.cand.nominal and m.cand.trigger.lemma == tok.lemma and m.cand.root == orphan.root
+        ]
+        if not pool:
+            continue
+        nearest = min(pool, key=lambda m: abs(m.cand.trigger.start - tok.start))
+        nearest.mentions.append(Span(start=tok.start, end=tok.end, text=tok.text))
+        if orphan.date is not None:
+            nearest.date = nearest.date if nearest.cand.date is not None else orphan.date
+        nearest.place = nearest.place or orphan.place
+    return merged
+
+
+def _trigger_span(draft: Draft) -> Span:
+    tok = draft.cand.trigger
+    return Span(start=tok.start, end=tok.end, text=tok.text)
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    if a.cand.pattern.code[:2] != b.cand.pattern.code[:2] or a.cand.modality != b.cand.modality:
+        return False
+    if a.cand.trigger.lemma != b.cand.trigger.lemma and a.cand.pattern.code != b.cand.pattern.code:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    for x, y in ((a.source, b.source), (a.target, b.target)):
+        if (x is None) != (y is None) or (x is not None and y is not None and not same_actor(x, y)):
+            return False
+    return a.cand.trigger.sent != b.cand.trigger.sent or a.cand.trigger.i == b.cand.trigger.i
+
+
+def to_events(analysis: Analysis, items: list[Draft], codebook: Codebook) -> list[Event]:
+    """The Event records, in text order, with codebook values and a confidence."""
+    parse = analysis.parse
+    events: list[Event] = []
+    per_trigger: dict[int, int] = defaultdict(int)
+    for draft in items:
+        per_trigger[draft.cand.trigger.i] += 1
+    for draft in items:
+        cand = draft.cand
+        entry = codebook.lookup(cand.pattern.code)
+        tok = cand.trigger
+        sentence = (
+            parse.sentences[cand.sentence] if parse is not None and cand.sentence < len(parse.sentences) else None
+        )
+        if sentence is None:
+            sentence = Span(start=tok.start, end=tok.end, text=tok.text)
+        extra: tuple[str, ...] = ()
+        if per_trigger[tok.i] > 1:
+            extra = (draft.source.key if draft.source else "", draft.target.key if draft.target else "")
+        confidence = cand.pattern.confidence + (0.15 if draft.source else 0.0) + (0.1 if draft.target else 0.0)
+        events.append(
+            Event(
+                id=record_id("event", analysis.article.id, tok.start, tok.end, entry.code, *extra),
+                source=draft.source.record() if draft.source else None,
+                target=draft.target.record() if draft.target else None,
+                cameo=entry.code,
+                root=entry.root,
+                quad_class=entry.quad_class,
+                goldstein=entry.goldstein,
+                plover=entry.plover_type,
+                date=draft.date,
+                place=draft.place,
+                modality=cand.modality,
+                quote=cand.quote.id if cand.quote is not None else None,
+                sentence=sentence,
+                trigger=Span(start=tok.start, end=tok.end, text=tok.text),
+                confidence=round(min(confidence, 0.95), 3),
+                rule=cand.rule,
+                mentions=tuple(sorted(draft.mentions, key=lambda s: s.start)),
+            )
+        )
+    return events

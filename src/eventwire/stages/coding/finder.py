@@ -1,0 +1,228 @@
+"""Sides of a trigger from the dependency parse: subjects, objects, agents and prepositional partners."""
+
+from __future__ import annotations
+
+from eventwire.model import Token
+from eventwire.stages.coding.modality import CONSIDERING_VERBS, PLANNING_VERBS
+from eventwire.stages.coding.patterns import Lexicon, kind_of, match
+from eventwire.stages.coding.sides import ActorIndex, Side
+from eventwire.stages.coding.vocab import (
+    AGENT_VERBS,
+    DOCUMENT_NOUNS,
+    INHERIT_PREPS,
+    LIGHT_VERBS,
+    LOCATIVE_ROOTS,
+    NOUN_TARGET_PREPS,
+    TARGET_PREPS,
+)
+from eventwire.syntax import REPORTING_VERBS, ParseTree
+
+
+class SideFinder:
+    """Finds the source and target sides of verb and noun triggers."""
+
+    def __init__(self, tree: ParseTree, actors: ActorIndex, lexicon: Lexicon) -> None:
+        self.tree = tree
+        self.actors = actors
+        self.lexicon = lexicon
+
+    def _reporter(self, tok: Token) -> list[Side] | None:
+        """The subject of the reporting verb ("he said ...") whose complement holds the token."""
+        current = tok
+        for head in self.tree.ancestors(tok):
+            if head.lemma.lower() in REPORTING_VERBS and current.dep in (
+                "ccomp",
+                "parataxis",
+                "xcomp",
+                "advcl",
+                "conj",
+            ):
+                return self._subjects(head)
+            current = head
+        return None
+
+    def _subjects(self, verb: Token) -> list[Side]:
+        for k in self.tree.children(verb, "nsubj", "nsubjpass", "csubj"):
+            sides = self.actors.resolve(k, agent=True)
+            if sides:
+                return sides
+        return []
+
+    def _verb_sources(self, trigger: Token) -> list[Side]:
+        passive = self.tree.is_passive(trigger)
+        if passive:
+            for agent in self.tree.children(trigger, "agent"):
+                for obj in self.tree.children(agent, "pobj"):
+                    sides = self.actors.resolve(obj, agent=True)
+                    if sides:
+                        return sides
+            return []
+        current = trigger
+        for _ in range(4):
+            subjects = self.tree.children(current, "nsubj", "csubj")
+            for k in subjects:
+                head = self.tree.head(current)
+                if (
+                    k.tag == "PRP"
+                    and k.text.lower() in ("he", "she", "it", "they")
+                    and head is not None
+                    and head.lemma.lower() in REPORTING_VERBS
+                ):
+                    reporter = self._reporter(current)
+                    if reporter:
+                        return reporter
+                sides = self.actors.resolve(k, agent=True)
+                if sides:
+                    return sides
+            if subjects:
+                return []
+            head = self.tree.head(current)
+            if head is None:
+                return []
+            if current.dep in ("conj", "xcomp", "acomp", "advcl"):
+                current = head
+            elif current.dep == "pcomp" and head.dep == "prep":
+                parent = self.tree.head(head)
+                if parent is None:
+                    return []
+                current = parent
+            elif current.dep in ("relcl", "acl"):
+                if head.lemma.lower() in DOCUMENT_NOUNS:
+                    owner = self._document_owner(head)
+                    if owner:
+                        return owner
+                    parent = self.tree.head(head)
+                    if parent is None or head.dep not in ("dobj", "nsubj", "pobj"):
+                        return []
+                    current = parent if head.dep != "pobj" else (self.tree.head(parent) or parent)
+                    continue
+                return self.actors.resolve(head, agent=True)
+            else:
+                return []
+        return []
+
+    def _document_owner(self, noun: Token) -> list[Side]:
+        for k in self.tree.children(noun, "poss", "compound"):
+            sides = self.actors.resolve(k)
+            if sides:
+                return sides
+        if noun.dep == "nsubj":
+            return []
+        return []
+
+    def _verb_targets(self, trigger: Token, root: str) -> list[Side]:
+        if self.tree.is_passive(trigger):
+            for k in self.tree.children(trigger, "nsubjpass"):
+                return self.actors.resolve(k)
+        for k in self.tree.children(trigger, "dobj", "dative", "attr", "oprd"):
+            sides = self.actors.resolve(k) or self._event_noun_targets(k, root)
+            if sides:
+                return sides
+        preps = TARGET_PREPS + (("in",) if root in LOCATIVE_ROOTS else ())
+        for prep in self.tree.children(trigger, "prep"):
+            if prep.lemma.lower() not in preps:
+                continue
+            for obj in self.tree.children(prep, "pobj"):
+                sides = self.actors.resolve(obj) or self._event_noun_targets(obj, root)
+                if sides:
+                    return sides
+        for k in self.tree.children(trigger, "xcomp"):
+            for obj in self.tree.children(k, "dobj"):
+                sides = self.actors.resolve(obj)
+                if sides:
+                    return sides
+        for k in self.tree.children(trigger, "dobj"):
+            sides = self._phrase_partner(k, depth=3)
+            if sides:
+                return sides
+        return []
+
+    def _clause_partner(self, trigger: Token) -> list[Side]:
+        """The first actor named after the verb inside its own clause (PETRARCH's verb-phrase target):
+        objects, prepositional phrases and their modifiers, not adverbial or reported clauses."""
+        skip = frozenset(
+            k.i
+            for k in self.tree.subtree(trigger)
+            if k.i != trigger.i and k.dep in ("advcl", "ccomp", "parataxis", "relcl", "nsubj", "nsubjpass", "conj")
+        )
+        for k in sorted(self.tree.subtree(trigger, skip=skip), key=lambda t: t.i):
+            if k.i > trigger.i and k.i in self.actors.by_token:
+                head = k
+                while self.actors.by_token.get(head.head) is self.actors.by_token[k.i] and head.head != head.i:
+                    head = self.tree.tokens[head.head]
+                sides = self.actors.resolve(head)
+                if sides:
+                    return sides
+        return []
+
+    def _phrase_partner(self, noun: Token, *, depth: int) -> list[Side]:
+        """An actor named in the object's own prepositional chain ("restore ties with X",
+        "welcomed the resumption of ties between X and Y"), nearest first."""
+        for prep in self.tree.children(noun, "prep"):
+            lemma = prep.lemma.lower()
+            if lemma not in NOUN_TARGET_PREPS and lemma not in TARGET_PREPS:
+                continue
+            for obj in self.tree.children(prep, "pobj"):
+                sides = [] if lemma == "of" else self.actors.resolve(obj)
+                if not sides and depth > 1:
+                    sides = self._phrase_partner(obj, depth=depth - 1)
+                if sides:
+                    return sides
+        return []
+
+    def _noun_sources(self, trigger: Token, root: str) -> list[Side]:
+        for k in self.tree.children(trigger, "poss"):
+            sides = self.actors.resolve(k)
+            if sides:
+                return sides
+        for k in self.tree.subtree(trigger):
+            if k.dep == "agent" or (k.dep == "prep" and k.lemma.lower() == "by" and k.head == trigger.i):
+                head = self.tree.head(k)
+                if k.dep == "agent" and head is not None and head.lemma.lower() not in AGENT_VERBS:
+                    continue
+                for obj in self.tree.children(k, "pobj"):
+                    sides = self.actors.resolve(obj)
+                    if sides:
+                        return sides
+        for k in self.tree.children(trigger, "compound", "amod", "nmod"):
+            entity = self.actors.by_token.get(k.i)
+            if entity is not None and (root != "04" or entity.type not in ("GPE", "LOC", "FAC")):
+                return [self.actors.side(entity)]
+        return self._inherited(trigger)
+
+    def _inherited(self, trigger: Token) -> list[Side]:
+        """The subject of the verb the noun belongs to ("he would convey this at the planned meetings")."""
+        head = self.tree.head(trigger)
+        if head is None:
+            return []
+        verb: Token | None = None
+        if trigger.dep == "dobj" and head.lemma.lower() in LIGHT_VERBS | CONSIDERING_VERBS | PLANNING_VERBS:
+            verb = head
+        elif trigger.dep == "pobj" and head.lemma.lower() in INHERIT_PREPS:
+            parent = self.tree.head(head)
+            if parent is not None and parent.pos in ("VERB", "AUX"):
+                verb = parent
+        elif trigger.dep == "nsubj" and head.pos in ("VERB", "AUX"):
+            for k in self.tree.children(head, "nsubj"):
+                if k.i != trigger.i:
+                    return self.actors.resolve(k)
+        if verb is None or verb.lemma.lower() in ("be", "come", "follow", "have"):
+            return []
+        return self._verb_sources(verb)
+
+    def _event_noun_targets(self, noun: Token, root: str) -> list[Side]:
+        """Targets of an event noun that is the object of a light verb ("take part in a meeting with X")."""
+        if kind_of(noun) != "noun" or match(self.tree, noun, self.lexicon) is None:
+            return []
+        return self._noun_targets(noun, root)
+
+    def _noun_targets(self, trigger: Token, root: str) -> list[Side]:
+        preps = NOUN_TARGET_PREPS + (("in",) if root in LOCATIVE_ROOTS else ())
+        for prep in self.tree.children(trigger, "prep"):
+            if prep.lemma.lower() not in preps:
+                continue
+            for obj in self.tree.children(prep, "pobj"):
+                sides = self.actors.resolve(obj)
+                if sides:
+                    return sides
+        return []

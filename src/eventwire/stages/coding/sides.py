@@ -1,0 +1,451 @@
+"""Source and target selection: from a noun phrase of the parse to the actors of the article.
+
+An event side is always an actor the actors stage knows (an Entity, possibly reached through a
+pronoun, a relative pronoun, a quote's speaker or an "of"/"from" complement), or a generic agent
+noun ("police", "troops") kept by name. Nothing is taken from unrelated parts of the article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from eventwire.config import Settings
+from eventwire.model import Actor, Analysis, Entity, EventActor, Place, Quote, Token
+from eventwire.stages.actors.stage import actor_for_span
+from eventwire.stages.coding.agents import AgentCoder, alpha3
+from eventwire.syntax import FIRST_PERSON_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, THEY_PRONOUNS, ParseTree
+
+#: Definite descriptions that refer back to the last organisation named ("the alliance").
+ORG_ANAPHORA = frozenset({"alliance", "allies", "organization", "organisation", "bloc", "union", "mission"})
+#: Generic agent nouns that can be an event side even when no named actor is attached.
+AGENT_NOUNS = frozenset(
+    {
+        "police",
+        "policeman",
+        "officer",
+        "troop",
+        "soldier",
+        "army",
+        "force",
+        "military",
+        "militant",
+        "rebel",
+        "insurgent",
+        "gunman",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "government",
+        "authority",
+        "official",
+        "minister",
+        "president",
+        "leader",
+        "court",
+        "judge",
+        "prosecutor",
+        "parliament",
+        "lawmaker",
+        "legislator",
+        "opposition",
+        "party",
+        "militia",
+        "terrorist",
+        "fighter",
+        "jihadist",
+        "activist",
+        "student",
+        "worker",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "regime",
+        "administration",
+        "cabinet",
+        "ministry",
+        "navy",
+        "guard",
+        "separatist",
+        "attacker",
+        "assailant",
+        "mob",
+        "crowd",
+        "villager",
+        "resident",
+        "civilian",
+        "journalist",
+        "investigator",
+        "chief",
+        "commander",
+        "premier",
+        "chancellor",
+        "king",
+        "council",
+        "committee",
+        "agency",
+        "coalition",
+        "group",
+        "delegation",
+        "counterpart",
+        "head",
+        "member",
+        "country",
+        "state",
+        "nation",
+        "presidency",
+        "bomber",
+        "settler",
+        "refugee",
+        "prisoner",
+        "hostage",
+    }
+)
+#: Dependents that belong to a noun phrase's own description (not to another participant).
+_INNER = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "nummod", "npadvmod", "pobj"})
+_DEVERBAL = ("tion", "sion", "ment", "ence", "ance", "ism", "ity", "ing", "ure", "ack", "ogy")
+_INNER_PREPS = frozenset({"of", "from", "in"})
+_TARGET_PREPS = frozenset({"of", "from", "in", "by"})
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """A resolved event side: the entity (if any), a display name and its actor codes."""
+
+    entity: Entity | None
+    name: str
+    actor: Actor | None
+
+    @property
+    def key(self) -> str:
+        """What makes two sides the same actor (entity id, else organisation/country, else name)."""
+        if self.entity is not None:
+            return self.entity.id
+        if self.actor is not None and (self.actor.org or self.actor.country):
+            return f"{self.actor.org}|{self.actor.country}"
+        return self.name.lower()
+
+    @property
+    def codes(self) -> tuple[str | None, str | None]:
+        """(org, country) of the actor; both None when unknown."""
+        if self.actor is None:
+            return None, None
+        return self.actor.org, self.actor.country
+
+    def record(self) -> EventActor:
+        """The EventActor of the public record."""
+        actor = self.actor or Actor()
+        return EventActor(
+            entity=self.entity.id if self.entity else None,
+            name=self.name,
+            country=actor.country,
+            org=actor.org,
+            role=actor.role,
+            cameo=actor.cameo,
+        )
+
+
+def same_actor(a: Side, b: Side) -> bool:
+    """True when two sides are the same entity or carry the same organisation or country codes."""
+    if a.key == b.key:
+        return True
+    org_a, country_a = a.codes
+    org_b, country_b = b.codes
+    if org_a and org_a == org_b:
+        return True
+    return bool(not org_a and not org_b and country_a and country_a == country_b)
+
+
+class ActorIndex:
+    """Entities by token, pronoun and relative-pronoun resolution, quote speakers, for one article."""
+
+    def __init__(self, analysis: Analysis, tree: ParseTree, settings: Settings | None = None) -> None:
+        self.tree = tree
+        sentences: dict[int, tuple[int, int]] = {}
+        for t in tree.tokens:
+            first = sentences.get(t.sent)
+            sentences[t.sent] = (first[0] if first else t.start, t.end)
+        self.agents = AgentCoder(analysis, [sentences[k] for k in sorted(sentences)])
+        self.by_token: dict[int, Entity] = {}
+        self.by_id = {e.id: e for e in analysis.entities}
+        starts = sorted((t.start, t.end, t.i) for t in tree.tokens)
+        self.mention_starts: list[tuple[int, Entity]] = []
+        for entity in analysis.entities:
+            for mention in entity.mentions:
+                self.mention_starts.append((mention.start, entity))
+                for i in _token_ids(starts, mention.start, mention.end):
+                    self.by_token.setdefault(i, entity)
+        self.mention_starts.sort(key=lambda m: m[0])
+        self._members: dict[str, Entity | None] = {}
+        self._split_lists(analysis, starts, settings)
+        self.quotes = analysis.quotes
+        self._quote_of: dict[int, Quote | None] = {}
+        self.place_of: dict[str, Place] = {}
+        for place in analysis.places:
+            if place.country and not place.is_metonym:
+                for i in _token_ids(starts, place.span.start, place.span.end):
+                    holder = self.by_token.get(i)
+                    if holder is not None:
+                        self.place_of.setdefault(holder.id, place)
+        token_starts = [t.start for t in tree.tokens]
+        self.affiliation = {
+            e.id: _affiliation(tree, token_starts, e, self.by_token) for e in analysis.entities if e.type == "PERSON"
+        }
+
+    def _split_lists(self, analysis: Analysis, starts: list[tuple[int, int, int]], settings: Settings | None) -> None:
+        """One entity per member of a list the entity recogniser took as one name ("Arnor, Osgiliath and
+        Gondor"): the parse coordinates the members and each names an actor of its own."""
+        tokens = self.tree.tokens
+        for entity in analysis.entities:
+            if entity.kb_id is not None:
+                continue  # linked as a whole: one name ("Bosnia and Herzegovina")
+            for mention in entity.mentions:
+                ids = _token_ids(starts, mention.start, mention.end)
+                inside = set(ids)
+                if not any(tokens[i].dep == "conj" and tokens[i].head in inside for i in ids):
+                    continue
+                pieces: list[list[Token]] = [[]]
+                for i in ids:
+                    if tokens[i].dep in ("cc", "punct"):
+                        pieces.append([])
+                    else:
+                        pieces[-1].append(tokens[i])
+                pieces = [p for p in pieces if p]
+                if len(pieces) < 2:
+                    continue
+                others = replace(analysis, entities=tuple(e for e in analysis.entities if e.id != entity.id))
+                built = [self._member(others, p[0].start, p[-1].end, settings) for p in pieces]
+                codes = [
+                    (b.actor.org, b.actor.country) if b is not None and b.actor is not None else None for b in built
+                ]
+                if any(c is None or c == (None, None) for c in codes) or len(set(codes)) < len(codes):
+                    continue  # "Bosnia and Herzegovina", "Trinidad and Tobago": one name
+                for i in ids:
+                    if self.by_token.get(i) is entity:
+                        del self.by_token[i]  # the commas and "and" between the members
+                for piece, member in zip(pieces, built, strict=True):
+                    if member is None:
+                        continue
+                    self.by_id[member.id] = member
+                    for tok in piece:
+                        self.by_token[tok.i] = member
+
+    def _member(self, others: Analysis, start: int, end: int, settings: Settings | None) -> Entity | None:
+        """The actor one list member names, looked up once per distinct text of the article."""
+        text = others.article.text[start:end]
+        if text not in self._members:
+            self._members[text] = actor_for_span(others, start, end, settings)
+        return self._members[text]
+
+    def side(self, entity: Entity) -> Side:
+        """The side for an entity, borrowing an appositive organisation when it has no actor codes."""
+        actor = entity.actor
+        if (actor is None or not (actor.country or actor.org)) and entity.id in self.place_of:
+            actor = Actor(country=alpha3(self.place_of[entity.id].country))
+        if (actor is None or not (actor.country or actor.org)) and entity.type == "NORP" and entity.mentions:
+            found = self.agents.context.country_at(entity.mentions[0].start)
+            if found is not None:
+                actor = Actor(country=found[0], role=actor.role if actor else None, cameo=found[0])
+        if actor is None or not (actor.country or actor.org):
+            borrowed = self.affiliation.get(entity.id)
+            if borrowed is not None:
+                actor = Actor(
+                    country=borrowed.country, org=borrowed.org, role=actor.role if actor else None, cameo=borrowed.cameo
+                )
+        if (actor is None or not (actor.country or actor.org)) and entity.type == "PERSON" and actor and actor.role:
+            # a titled person the knowledge base does not know ("Defense Minister X"): the country of the
+            # text around the first mention, by the same fallback as generic agents
+            found = self.agents.context.country_at(entity.mentions[0].start) if entity.mentions else None
+            if found is not None:
+                actor = Actor(country=found[0], role=actor.role, cameo=f"{found[0]}{actor.cameo or ''}")
+        return Side(entity=entity, name=entity.name, actor=actor)
+
+    def quote_at(self, tok: Token) -> Quote | None:
+        """The quote whose span holds the token, if any."""
+        if tok.i in self._quote_of:
+            return self._quote_of[tok.i]
+        found = None
+        for quote in self.quotes:
+            if quote.span.start <= tok.start and tok.end <= quote.span.end:
+                found = quote
+                break
+        self._quote_of[tok.i] = found
+        return found
+
+    def speaker(self, quote: Quote) -> Side | None:
+        """The speaker of a quote as a side."""
+        if quote.speaker and quote.speaker in self.by_id:
+            return self.side(self.by_id[quote.speaker])
+        return None
+
+    def resolve(self, tok: Token, *, depth: int = 0, agent: bool = False) -> list[Side]:
+        """The actors a noun-phrase head refers to: itself, its conjuncts, or actors inside it.
+
+        With ``agent`` (a doer is wanted) actors inside the phrase count only when its head can act
+        ("the members of the Presidency", not "Moscow's intervention").
+        """
+        out: list[Side] = []
+        for head in self.tree.conjuncts(tok):
+            for side in self._resolve_one(head, depth=depth, agent=agent):
+                if not any(s.key == side.key for s in out):
+                    out.append(side)
+        return out
+
+    def _resolve_one(self, tok: Token, *, depth: int, agent: bool = False) -> list[Side]:
+        entity = self.by_token.get(tok.i)
+        if entity is not None:
+            return [self.side(entity)]
+        lower = tok.text.lower()
+        if tok.pos == "PRON" or tok.tag in ("PRP", "PRP$", "WP", "WDT"):
+            found = self._pronoun(tok, lower, depth=depth)
+            return [found] if found else []
+        lemma = tok.lemma.lower()
+        can_act = tok.pos == "PROPN" or lemma in AGENT_NOUNS or lemma in ORG_ANAPHORA
+        if not can_act and agent and tok.pos == "NOUN" and not lemma.endswith(_DEVERBAL):
+            # "the EU's biggest economies", "Croatian experts": an actor word on a non-event noun
+            can_act = any(
+                k.dep in ("poss", "compound", "amod") and k.i in self.by_token for k in self.tree.children(tok)
+            )
+        inner = self._inside(tok, agent=agent) if can_act or not agent else []
+        if inner and lemma in AGENT_NOUNS and not any(s.codes != (None, None) for s in inner):
+            # "Catholic protesters": a group word on an uncoded name is coded as the group
+            return [self.agent(tok)]
+        if inner and lemma in AGENT_NOUNS and all(_country_only(s) for s in inner):
+            # "Iraqi police", "police in Nairobi": the country's agent, with the role's sector
+            return [self.agent(tok, country=s.actor.country if s.actor else None) for s in inner]
+        if inner:
+            return inner
+        if lower in ORG_ANAPHORA or tok.lemma.lower() in ORG_ANAPHORA:
+            found = self._last_org(tok)
+            if found is not None:
+                return [found]
+        if tok.lemma.lower() in AGENT_NOUNS and tok.pos in ("NOUN", "PROPN"):
+            return [self.agent(tok)]
+        return []
+
+    def agent(self, tok: Token, *, country: str | None = None) -> Side:
+        """A generic agent noun as a side, coded from the roles table and the country named on it (else its
+        context's country)."""
+        coded = self.agents.code(tok, country=country)
+        if coded is None and country is not None:
+            return Side(entity=None, name=tok.text, actor=Actor(country=country, cameo=country))
+        return Side(entity=None, name=tok.text, actor=coded.actor if coded is not None else None)
+
+    def _inside(self, tok: Token, *, agent: bool = False) -> list[Side]:
+        """Named actors inside the phrase: compounds, modifiers, possessives, of/from/in complements."""
+        kids = [k for k in self.tree.children(tok) if k.dep in _INNER or k.dep == "prep"]
+        if not agent:
+            # "an attack by Osgiliath soldiers in south Ithilen": the doer named, not the place
+            doers = [k for k in kids if k.dep == "prep" and k.lemma.lower() == "by"]
+            by = self._collect(doers, agent=False) if doers else []
+            if by:
+                return by
+        return self._collect(kids, agent=agent)
+
+    def _collect(self, stack: list[Token], *, agent: bool) -> list[Side]:
+        found: list[Side] = []
+        seen: set[int] = set()
+        while stack:
+            k = stack.pop(0)
+            if k.i in seen:
+                continue
+            seen.add(k.i)
+            if k.dep == "prep" and k.lemma.lower() not in (_INNER_PREPS if agent else _TARGET_PREPS):
+                continue
+            entity = self.by_token.get(k.i)
+            if entity is not None:
+                side = self.side(entity)
+                if not any(s.key == side.key for s in found):
+                    found.append(side)
+            if k.tag == "PRP$" and not found:
+                pron = self._pronoun(k, k.text.lower(), depth=1)
+                if pron is not None:
+                    found.append(pron)
+            stack.extend(c for c in self.tree.children(k) if c.dep in _INNER or c.dep == "prep")
+        return found
+
+    def _pronoun(self, tok: Token, lower: str, *, depth: int) -> Side | None:
+        if lower in RELATIVE_PRONOUNS and depth < 2:
+            head = self.tree.head(tok)
+            noun = self.tree.head(head) if head is not None and head.dep == "relcl" else None
+            if noun is not None:
+                sides = self._resolve_one(noun, depth=depth + 1)
+                return sides[0] if sides else None
+            return None
+        quote = self.quote_at(tok)
+        if lower in FIRST_PERSON_PRONOUNS:
+            return self.speaker(quote) if quote is not None else None
+        if lower in ("it", "its") and quote is None and tok.dep in ("nsubj", "poss"):
+            return self._last_org(tok, places=True)
+        if lower in PERSON_PRONOUNS or (lower in THEY_PRONOUNS and quote is None):
+            if quote is not None and lower in PERSON_PRONOUNS:
+                # "he" inside someone's quote is not the speaker
+                return self._last_person(tok, exclude=quote.speaker)
+            return self._last_person(tok, exclude=None) if lower in PERSON_PRONOUNS else self._last_org(tok)
+        return None
+
+    def _last_person(self, tok: Token, *, exclude: str | None) -> Side | None:
+        best: Entity | None = None
+        for start, entity in self.mention_starts:
+            if start >= tok.start:
+                break
+            if entity.type == "PERSON" and entity.id != exclude:
+                best = entity
+        return self.side(best) if best is not None else None
+
+    def _last_org(self, tok: Token, *, places: bool = False) -> Side | None:
+        best: Entity | None = None
+        kinds = ("ORG", "GPE") if places else ("ORG",)
+        for start, entity in self.mention_starts:
+            if start >= tok.start:
+                break
+            if entity.type in kinds or (entity.actor is not None and entity.actor.org):
+                best = entity
+        return self.side(best) if best is not None else None
+
+
+def _country_only(side: Side) -> bool:
+    """A side that is a country (or its people) and nothing more specific."""
+    return (
+        side.entity is not None
+        and side.entity.type in ("GPE", "NORP")
+        and side.actor is not None
+        and bool(side.actor.country)
+        and not side.actor.org
+    )
+
+
+def _token_ids(starts: list[tuple[int, int, int]], start: int, end: int) -> list[int]:
+    """Indexes of the tokens overlapping [start, end)."""
+    first = bisect_left(starts, (start, -1, -1))
+    if first > 0 and starts[first - 1][1] > start:
+        first -= 1
+    out = []
+    for s, e, i in starts[first:]:
+        if s >= end:
+            break
+        if e > start:
+            out.append(i)
+    return out
+
+
+def _affiliation(tree: ParseTree, starts: list[int], entity: Entity, by_token: dict[int, Entity]) -> Actor | None:
+    """An organisation or country named in an apposition right after a person ("X, head of the Y")."""
+    if entity.type != "PERSON":
+        return None
+    tokens = tree.tokens
+    for mention in entity.mentions:
+        first = bisect_left(starts, mention.end)
+        after = list(tokens[first : first + 10])
+        if not after or after[0].text != ",":
+            continue
+        for t in after[1:]:
+            if t.text in (",", ".", ";", "“", '"', "”") and t is not after[1]:
+                break
+            other = by_token.get(t.i)
+            if other is not None and other.id != entity.id and other.actor and (other.actor.org or other.actor.country):
+                return other.actor
+    return None

@@ -1,0 +1,68 @@
+"""Event coding: who did what to whom, when and where, in CAMEO (with PLOVER type and mode).
+
+Reads the parse and the entities (with the actors stage's codes when it ran), and, when present,
+quotes, times and places; each missing layer only makes the events fewer or less precise.
+"""
+
+from __future__ import annotations
+
+from eventwire.config import Settings
+from eventwire.model import Analysis, Problem
+from eventwire.pipeline import stage
+from eventwire.stages.coding.build import drafts, keep, merge, statement_dates, to_events
+from eventwire.stages.coding.codebook import load_codebook
+from eventwire.stages.coding.dating import Locator
+from eventwire.stages.coding.extract import Candidate, Extractor
+from eventwire.stages.coding.learned import EventModel, features, load_event_model
+from eventwire.stages.coding.patterns import load_lexicon
+from eventwire.stages.coding.sides import ActorIndex
+from eventwire.stages.coding.user_verbs import UserVerbs, verb_dictionaries
+from eventwire.syntax import ParseTree
+
+SKIP_CODES = frozenset({"clean.language"})
+
+
+def warm(settings: Settings) -> None:
+    """Load the codebook, the pattern lexicon and any user verb dictionaries before any article is timed."""
+    load_codebook()
+    load_lexicon()
+    load_event_model()
+    verb_dictionaries(settings.dictionaries)
+
+
+@stage(
+    "coding",
+    version=2,
+    requires=("parse", "entities"),
+    optional=("paragraphs", "quotes", "times", "places"),
+    provides=("events",),
+    warm=warm,
+)
+def code_events(analysis: Analysis, settings: Settings) -> Analysis:
+    """Add the article's events; a non-English article is left uncoded and says so."""
+    if any(p.code in SKIP_CODES for p in analysis.problems):
+        return analysis.add(
+            events=(),
+            problems=[Problem(code="coding.skipped", stage="coding", message="the article is not English; not coded")],
+        )
+    parse = analysis.parse
+    if parse is None or not parse.tokens:
+        return analysis.add(events=())
+    tree = ParseTree(parse.tokens)
+    published = analysis.article.published.isoformat() if analysis.article.published else None
+    locator = Locator(tree, analysis.times, analysis.places, published=published)
+    actors = ActorIndex(analysis, tree, settings)
+    verbs = verb_dictionaries(settings.dictionaries)
+    user = UserVerbs(verbs, tree, actors) if verbs else None
+    extractor = Extractor(tree, actors, locator, load_lexicon(), user)
+    kept, orphans = keep(extractor.candidates(), analysis)
+    model = load_event_model()
+    if model is not None and user is None and settings.event_model_floor > 0:
+        kept = [c for c in kept if _model_keeps(model, tree, c, settings.event_model_floor)]
+    items = merge(drafts(kept, statement_dates(extractor), published), orphans)
+    return analysis.add(events=tuple(to_events(analysis, items, load_codebook())))
+
+
+def _model_keeps(model: EventModel, tree: ParseTree, cand: Candidate, floor: float) -> bool:
+    """The learned model's veto over a rule's trigger: kept unless its chance of being any event is below floor."""
+    return model.event_probability(features(tree, cand.trigger)) >= floor

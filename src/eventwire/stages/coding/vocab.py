@@ -1,0 +1,102 @@
+"""Word lists and code maps of the event coder: reporting verbs, light verbs, recodings."""
+
+from __future__ import annotations
+
+#: Roots coded from words (statements); they need a known source.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "05", "09", "10", "11", "12", "13", "16"})
+#: Roots whose trigger absorbs events in its complement ("urged X to withdraw" is one appeal).
+ABSORBING_ROOTS = frozenset({"02", "03", "10", "11", "12", "13"})
+TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "over", "about", "for", "at", "from")
+NOUN_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "between", "for", "into", "of")
+#: Roots whose "in X" names the other side (a visit in X, a deployment in X, an attack in X).
+LOCATIVE_ROOTS = frozenset({"04", "15"})
+#: Verbs whose object noun names the event their subject does ("held talks", "paid a visit").
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "launch",
+        "conduct",
+        "carry",
+        "stage",
+        "mount",
+        "wage",
+        "make",
+        "pay",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "host",
+        "attend",
+        "organize",
+        "organise",
+        "plan",
+        "convene",
+        "join",
+        "open",
+        "file",
+        "bring",
+        "lodge",
+        "issue",
+        "put",
+        "give",
+        "set",
+        "send",
+        "announce",
+        "order",
+    }
+)
+#: Nouns for documents whose clauses speak for their author ("issued a statement calling on ...").
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "report",
+        "letter",
+        "resolution",
+        "message",
+        "communique",
+        "declaration",
+        "motion",
+        "complaint",
+        "lawsuit",
+        "note",
+        "decree",
+        "order",
+        "ruling",
+        "bill",
+    }
+)
+#: What a planned or promised act becomes: an expression of intent (03) or a threat (13), CAMEO-style.
+INTENT = {
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "05": "032",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
+    "16": "131",
+}
+#: What a cooperative act that is refused or fails becomes: a rejection (12).
+REFUSAL = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+INHERIT_PREPS = frozenset({"at", "during", "in", "on", "for"})
+AGENT_VERBS = frozenset(
+    {
+        "organize",
+        "organise",
+        "carry",
+        "launch",
+        "claim",
+        "perpetrate",
+        "stage",
+        "conduct",
+        "commit",
+        "mount",
+        "plan",
+        "order",
+    }
+)
+#: Subordinators and prepositions of background time clauses ("after rebels seized power", "since the attack").
+TEMPORAL_MARKS = frozenset({"after", "since", "before", "when", "until", "till", "while", "once", "as"})
+TEMPORAL_PREPS = frozenset({"after", "since", "before", "following", "until", "till"})

@@ -1,0 +1,164 @@
+"""The geo stage: recognition, disambiguation by context and qualifiers, and unknown names kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire import config
+from eventwire.model import Analysis, Article, Parse
+from eventwire.pipeline import Pipeline
+from eventwire.resources.gazetteer import Gazetteer, load_gazetteer
+from eventwire.stages.geo.stage import Context, resolve
+from eventwire.stages.geo.toponyms import Candidate, trim
+
+STAGES = ("clean", "dedupe", "parse", "geo")
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(config.load({"stages": STAGES, "raise_errors": True}))
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return load_gazetteer()
+
+
+def run(pipeline: Pipeline, text: str) -> Analysis:
+    return pipeline.run(Article(id="t", text=text, published=dt.date(2024, 1, 5)))
+
+
+def bare(text: str) -> Analysis:
+    return Analysis(article=Article(id="t", text=text), parse=Parse(model="none"))
+
+
+def cands(text: str, *names: str, label: str = "GPE") -> list[Candidate]:
+    out = []
+    for name in names:
+        start = text.index(name)
+        out.append(Candidate(start, start + len(name), label))
+    return out
+
+
+def test_trim_drops_the_and_possessive() -> None:
+    text = "the United States's plan"
+    start, end = trim(text, 0, len("the United States's"))
+    assert text[start:end] == "United States"
+
+
+def test_abbreviations_resolve_to_countries_not_villages(g: Gazetteer) -> None:
+    text = "Officials in the US and the UK met."
+    places, problems = resolve(bare(text), cands(text, "US", "UK"), g)
+    assert [p.geonameid for p in places] == [6252001, 2635167]
+    assert not problems
+
+
+def test_country_context_picks_the_canadian_london(g: Gazetteer) -> None:
+    text = "Police in London said Toronto and Ottawa officers helped; Ontario and Canada mourn."
+    places, _ = resolve(bare(text), cands(text, "London", "Toronto", "Ottawa", "Ontario", "Canada"), g)
+    assert places[0].country == "CA"
+
+
+def test_london_alone_is_england(g: Gazetteer) -> None:
+    text = "Talks resumed in London."
+    places, _ = resolve(bare(text), cands(text, "London"), g)
+    assert places[0].country == "GB" and places[0].feature == "city"
+
+
+def test_qualifier_decides(g: Gazetteer) -> None:
+    text = "He moved to Springfield, Illinois last year."
+    start = text.index("Springfield")
+    qual = text.index("Illinois")
+    cand = Candidate(start, start + len("Springfield"), "GPE", (qual, qual + len("Illinois")))
+    places, _ = resolve(bare(text), [cand, *cands(text, "Illinois")], g)
+    assert places[0].country == "US" and places[0].name == "Springfield"
+    assert places[0].lat is not None and 39 < places[0].lat < 40.5  # Springfield, IL (not MO or MA)
+
+
+def test_unknown_place_is_kept_and_others_survive(g: Gazetteer) -> None:
+    text = "Fighting near Qwxzyville spread to Kosovo."
+    places, problems = resolve(bare(text), cands(text, "Qwxzyville", "Kosovo"), g)
+    assert len(places) == 2
+    unknown, kosovo = places
+    assert unknown.geonameid is None and unknown.reason and "Qwxzyville" in unknown.reason
+    assert kosovo.geonameid == 831053 and kosovo.country == "XK"
+    assert [p.code for p in problems] == ["geo.unresolved"]
+    assert problems[0].span is not None and problems[0].span.text == "Qwxzyville"
+
+
+def test_state_name_is_the_state_in_american_context(g: Gazetteer) -> None:
+    text = "Storms hit Texas and Oklahoma."
+    places, _ = resolve(bare(text), cands(text, "Texas", "Oklahoma"), g)
+    assert places[0].country == "US" and places[0].feature == "region"
+
+
+def test_end_to_end_spans_demonyms_and_metonymy(pipeline: Pipeline) -> None:
+    text = (
+        "Moscow's intervention worried Canadian officials, who met in Sarajevo on Monday.\n"
+        "Later they flew to Pristina, the capital of Kosovo."
+    )
+    analysis = run(pipeline, text)
+    by_text = {p.span.text: p for p in analysis.places}
+    for place in analysis.places:
+        assert text[place.span.start : place.span.end] == place.span.text
+    assert by_text["Moscow"].is_metonym and by_text["Moscow"].country == "RU"
+    assert by_text["Canadian"].geonameid == 6251999
+    assert by_text["Sarajevo"].geonameid == 3191281
+    assert by_text["Pristina"].country == "XK"
+    assert not by_text["Sarajevo"].is_metonym
+
+
+def test_no_parse_no_places(g: Gazetteer) -> None:
+    from eventwire.stages.geo.stage import resolve_places
+
+    analysis = Analysis(article=Article(id="t", text="Paris."))
+    assert resolve_places(analysis, config.load()).places == ()
+
+
+def test_country_named_in_the_text_wins_over_an_american_namesake(g: Gazetteer) -> None:
+    text = "A Georgetown, Kentucky doctor on a trip to France saw the attack in Paris."
+    places, _ = resolve(bare(text), cands(text, "Georgetown", "Kentucky", "France", "Paris"), g)
+    assert places[-1].country == "FR"
+
+
+def test_a_city_is_not_read_under_its_alternate_name_when_the_country_is_meant(g: Gazetteer) -> None:
+    text = "Exports to Mexico rose, traders in Mexico City said."
+    places, _ = resolve(bare(text), cands(text, "Mexico", "Mexico City"), g)
+    assert places[0].feature == "country" and places[1].feature == "city"
+
+
+def test_words_around_a_name_choose_between_city_and_region(g: Gazetteer) -> None:
+    text = "Shelling hit Idlib province. Later the town of Idlib was quiet."
+    first = text.index("Idlib")
+    second = text.index("Idlib", first + 1)
+    places, _ = resolve(bare(text), [Candidate(first, first + 5, "GPE"), Candidate(second, second + 5, "GPE")], g)
+    assert places[0].feature == "region" and places[0].lat is not None
+
+
+def test_a_name_with_its_province_is_a_place_even_without_ner(g: Gazetteer) -> None:
+    from eventwire.stages.geo.toponyms import _qualified, _settlements
+
+    text = "Lucy was born in Churchill, Man. last year; gunmen hit the central town of Karak."
+    spans = [text[s:e] for s, e in [*_qualified(text, g), *_settlements(text, g)]]
+    assert spans == ["Churchill", "Karak"]
+    assert _qualified("Winston Churchill, Prime Minister", g) == []
+
+
+def test_the_region_named_most_decides_between_namesake_counties(g: Gazetteer) -> None:
+    missouri = next(e for e in g.lookup("Missouri") if e.feature == "region")
+    counties = {e.admin1: e for e in g.lookup("Monroe County") if e.feature == "county"}
+    marion = next(e for e in g.lookup("Marion County") if e.feature == "county" and e.admin1 == "AL")
+    context = Context()
+    for _ in range(3):
+        context.add(missouri, 1.0, "missouri")
+    context.add(marion, 1.0, "marion county")
+    assert counties["MO"].geonameid is not None and counties["MO"].geonameid != counties["AL"].geonameid
+    assert context.score(counties["MO"], "monroe county") > context.score(counties["AL"], "monroe county")
+
+
+def test_a_region_named_after_its_seat_does_not_outweigh_the_city(g: Gazetteer) -> None:
+    text = "Bankers met in Zurich on Monday."
+    places, _ = resolve(bare(text), cands(text, "Zurich"), g)
+    assert places[0].feature == "city" and places[0].country == "CH"
