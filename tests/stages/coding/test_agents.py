@@ -63,3 +63,24 @@ def test_a_word_outside_the_roles_table_is_not_coded() -> None:
     assert analysis.parse is not None
     rally = next(t for t in analysis.parse.tokens if t.text == "rally")
     assert coder.code(rally) is None
+
+
+def test_two_agents_of_one_country_are_two_actors() -> None:
+    from eventwire.model import Actor
+    from eventwire.stages.coding.sides import Side, same_actor
+
+    police = Side(entity=None, name="police", actor=Actor(country="PER", cameo="PERCOP"))
+    protesters = Side(entity=None, name="protesters", actor=Actor(country="PER", cameo="PEROPP"))
+    officers = Side(entity=None, name="officers", actor=Actor(country="PER", cameo="PERCOP"))
+    peru = Side(entity=None, name="Peru", actor=Actor(country="PER", cameo="PER"))
+    assert not same_actor(police, protesters)
+    assert same_actor(police, officers)
+    assert not same_actor(police, peru)
+
+
+def test_clash_between_police_and_protesters_keeps_both_sides() -> None:
+    analysis = analyse("In Lima, police clashed with protesters outside the congress building on Tuesday.")
+    clash = [e for e in analysis.events if e.trigger.text == "clashed"]
+    assert clash, "the clash was not coded"
+    sides = {(e.source.cameo if e.source else None, e.target.cameo if e.target else None) for e in clash}
+    assert ("PERCOP", "PEROPP") in sides or ("PEROPP", "PERCOP") in sides

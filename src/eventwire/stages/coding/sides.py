@@ -125,7 +125,7 @@ class Side:
         if self.entity is not None:
             return self.entity.id
         if self.actor is not None and (self.actor.org or self.actor.country):
-            return f"{self.actor.org}|{self.actor.country}"
+            return f"{self.actor.org}|{self.actor.country}|{_agent_code(self) or ''}"
         return self.name.lower()
 
     @property
@@ -156,7 +156,16 @@ def same_actor(a: Side, b: Side) -> bool:
     org_b, country_b = b.codes
     if org_a and org_a == org_b:
         return True
+    if _agent_code(a) != _agent_code(b):
+        return False  # the police and the protesters of one country are two actors
     return bool(not org_a and not org_b and country_a and country_a == country_b)
+
+
+def _agent_code(side: Side) -> str | None:
+    """The composed code of a generic agent coded from its context ("GBRCOP"), else None."""
+    if side.entity is not None or side.actor is None or not side.actor.cameo:
+        return None
+    return side.actor.cameo if len(side.actor.cameo) > 3 else None
 
 
 class ActorIndex:
@@ -311,8 +320,11 @@ class ActorIndex:
             )
         inner = self._inside(tok, agent=agent) if can_act or not agent else []
         if inner and lemma in AGENT_NOUNS and not any(s.codes != (None, None) for s in inner):
-            # "Catholic protesters": a group word on an uncoded name is coded as the group
-            return [self.agent(tok)]
+            # "Catholic protesters": a group word on an uncoded name is coded as the group, when its
+            # context gives the group a country (else the name is kept)
+            group = self.agent(tok)
+            if group.actor is not None:
+                return [group]
         if inner and lemma in AGENT_NOUNS and all(_country_only(s) for s in inner):
             # "Iraqi police", "police in Nairobi": the country's agent, with the role's sector
             return [self.agent(tok, country=s.actor.country if s.actor else None) for s in inner]
