@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Modality = Literal["asserted", "planned", "considered", "demanded", "hypothetical", "negated"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -221,6 +221,15 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """Who asserts (or disputes) an event the reporter does not narrate: a quote and its speaker, if known."""
+
+    quote: str | None = None
+    speaker: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EventActor:
     """An event side: the actor codes plus the entity it came from."""
 
@@ -253,6 +262,19 @@ class Event:
     confidence: float
     rule: str = ""
     mentions: tuple[Span, ...] = ()
+    #: set when the event is known only through a party's statement (our extension of the contract)
+    claimed_by: Claim | None = None
+    #: true when a party in the text denies the event; ``disputed_by`` says who
+    disputed: bool = False
+    disputed_by: Claim | None = None
+    #: "day", "month" or "year" for a dated event
+    time_precision: str | None = None
+    #: where the date came from: "clause", "statement", "sentence" or "published" (inherited)
+    date_source: str | None = None
+    #: ACLED's geo precision: 1 the named place, 2 a region or a place nearby, 3 the country or only inferred
+    geo_precision: int | None = None
+    #: where the place came from: "clause", "sentence", "dateline" or "article" (inherited)
+    place_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

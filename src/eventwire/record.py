@@ -15,6 +15,7 @@ from eventwire.model import (
     Actor,
     Analysis,
     Article,
+    Claim,
     Duplicate,
     Entity,
     Event,
@@ -53,6 +54,13 @@ def event_actor_dict(side: EventActor | None) -> Record | None:
         "role": side.role,
         "cameo": side.cameo,
     }
+
+
+def claim_dict(claim: Claim | None) -> Record | None:
+    """Who claims or disputes an event."""
+    if claim is None:
+        return None
+    return {"quote": claim.quote, "speaker": claim.speaker, "name": claim.name}
 
 
 def duplicate_dict(dup: Duplicate) -> Record:
@@ -142,6 +150,13 @@ def event_dict(event: Event) -> Record:
         "confidence": event.confidence,
         "rule": event.rule,
         "mentions": [_span(m) for m in event.mentions],
+        "claimed_by": claim_dict(event.claimed_by),
+        "disputed": event.disputed,
+        "disputed_by": claim_dict(event.disputed_by),
+        "time_precision": event.time_precision,
+        "date_source": event.date_source,
+        "geo_precision": event.geo_precision,
+        "place_source": event.place_source,
     }
 
 
@@ -296,6 +311,13 @@ def from_record(record: Record) -> Analysis:
                 confidence=e["confidence"],
                 rule=e["rule"],
                 mentions=tuple(need(m) for m in e["mentions"]),
+                claimed_by=Claim(**e["claimed_by"]) if e["claimed_by"] else None,
+                disputed=e["disputed"],
+                disputed_by=Claim(**e["disputed_by"]) if e["disputed_by"] else None,
+                time_precision=e["time_precision"],
+                date_source=e["date_source"],
+                geo_precision=e["geo_precision"],
+                place_source=e["place_source"],
             )
             for e in record["events"]
         ),

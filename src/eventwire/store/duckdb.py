@@ -20,7 +20,7 @@ from eventwire.ids import digest
 from eventwire.model import Analysis, Rejection
 from eventwire.record import to_record
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 ARTICLE_TABLES = ("duplicates", "entities", "mentions", "quotes", "times", "places", "events", "problems")
 TABLES = ("articles", "rejections", *ARTICLE_TABLES)
 
@@ -39,9 +39,25 @@ class Store:
             self.connection = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
+        self._check_version()
         if not read_only:
             self.connection.execute(schema_sql())
             self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+
+    def _check_version(self) -> None:
+        """Refuse a database written by another schema version, saying what to do."""
+        tables = {
+            row[0] for row in self.connection.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
+        if "meta" not in tables:
+            return
+        row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is not None and str(row[0]) != SCHEMA_VERSION:
+            self.connection.close()
+            raise StoreError(
+                f"the database {self.path} has schema version {row[0]}, this eventwire writes version "
+                f"{SCHEMA_VERSION}: analyse the inputs again into a new database file (--db NEW.duckdb)"
+            )
 
     def close(self) -> None:
         """Close the connection."""
@@ -222,6 +238,13 @@ def _event_row(aid: str, e: dict[str, Any]) -> list[Any]:
         *e["trigger"],
         e["confidence"],
         e["rule"],
+        *((e["claimed_by"] or {}).get(k) for k in ("quote", "speaker", "name")),
+        e["disputed"],
+        *((e["disputed_by"] or {}).get(k) for k in ("speaker", "name")),
+        e["time_precision"],
+        e["date_source"],
+        e["geo_precision"],
+        e["place_source"],
     ]
 
 

@@ -134,7 +134,17 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_start INTEGER NOT NULL,
     trigger_end INTEGER NOT NULL,
     confidence DOUBLE NOT NULL,
-    rule VARCHAR
+    rule VARCHAR,
+    claimed_by_quote VARCHAR,
+    claimed_by_speaker VARCHAR,
+    claimed_by_name VARCHAR,
+    disputed BOOLEAN NOT NULL DEFAULT FALSE,
+    disputed_by_speaker VARCHAR,
+    disputed_by_name VARCHAR,
+    time_precision VARCHAR,
+    date_source VARCHAR,
+    geo_precision INTEGER,
+    place_source VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS problems (

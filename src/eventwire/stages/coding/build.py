@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from eventwire.ids import record_id
 from eventwire.model import Analysis, Event, Span, Token
 from eventwire.stages.coding.codebook import Codebook
+from eventwire.stages.coding.complete import Completer, claim_of, dispute_of, time_precision
 from eventwire.stages.coding.extract import VERBAL_ROOTS, Candidate, Extractor
 from eventwire.stages.coding.sides import Side, same_actor
+from eventwire.stages.coding.vocab import DENIAL_VERBS
 from eventwire.syntax import REPORTING_VERBS
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -25,6 +27,7 @@ class Draft:
     date: str | None
     mentions: list[Span] = field(default_factory=list)
     place: str | None = None
+    date_source: str | None = None
 
 
 def statement_dates(extractor: Extractor) -> list[tuple[Side, str]]:
@@ -69,6 +72,7 @@ def keep(cands: list[Candidate], analysis: Analysis) -> tuple[list[Candidate], l
             if (
                 cand.root == "01"
                 and not _specific_statement(cand)
+                and cand.trigger.lemma.lower() not in DENIAL_VERBS  # a denial is an event of its own
                 and (substantive or sentence in quoted or _has_quote_mark(analysis, cand))
             ):
                 continue
@@ -111,20 +115,24 @@ def drafts(kept: list[Candidate], dates: list[tuple[Side, str]], published: str 
     out: list[Draft] = []
     for cand in kept:
         date = cand.date
+        source = "clause" if date is not None else None
         if date is None and (cand.quote is not None or cand.reported_by or cand.root in VERBAL_ROOTS):
             speakers = cand.reported_by or cand.sources
             if cand.quote is not None or cand.root in VERBAL_ROOTS:
                 speakers = speakers + cand.sources
             date = next((d for s, d in dates if any(same_actor(s, x) for x in speakers)), None)
+            source = "statement" if date is not None else None
             if date is None and cand.root in VERBAL_ROOTS and cand.modality == "asserted":
-                date = published
+                date, source = published, "published" if published else None
         sources: list[Side | None] = list(cand.sources) or [None]
         targets: list[Side | None] = list(cand.targets) or [None]
-        for source in sources:
+        for side in sources:
             for target in targets:
-                if cand.reciprocal and source is not None and target is not None and same_actor(source, target):
+                if cand.reciprocal and side is not None and target is not None and same_actor(side, target):
                     continue
-                out.append(Draft(cand=cand, source=source, target=target, date=date, place=cand.place))
+                out.append(
+                    Draft(cand=cand, source=side, target=target, date=date, place=cand.place, date_source=source)
+                )
     return out
 
 
@@ -140,7 +148,8 @@ def merge(items: list[Draft], orphans: list[Candidate]) -> list[Draft]:
             span = _trigger_span(draft)
             if all(span.start != m.start for m in same.mentions):
                 same.mentions.append(span)
-            same.date = same.date or draft.date
+            if same.date is None and draft.date is not None:
+                same.date, same.date_source = draft.date, draft.date_source
             same.place = same.place or draft.place
     for orphan in orphans:
         tok = orphan.trigger
@@ -153,8 +162,8 @@ def merge(items: list[Draft], orphans: list[Candidate]) -> list[Draft]:
             continue
         nearest = min(pool, key=lambda m: abs(m.cand.trigger.start - tok.start))
         nearest.mentions.append(Span(start=tok.start, end=tok.end, text=tok.text))
-        if orphan.date is not None:
-            nearest.date = nearest.date if nearest.cand.date is not None else orphan.date
+        if orphan.date is not None and nearest.cand.date is None:
+            nearest.date, nearest.date_source = orphan.date, "clause"
         nearest.place = nearest.place or orphan.place
     return merged
 
@@ -184,10 +193,24 @@ def to_events(analysis: Analysis, items: list[Draft], codebook: Codebook) -> lis
     per_trigger: dict[int, int] = defaultdict(int)
     for draft in items:
         per_trigger[draft.cand.trigger.i] += 1
+    sentences = [(s.start, s.end) for s in parse.sentences] if parse is not None else []
+    completer = Completer(analysis, sentences)
+    published = analysis.article.published.isoformat() if analysis.article.published else None
+    cue_quotes = {q.cue_span.start: q for q in analysis.quotes if q.cue_span is not None}
     for draft in items:
         cand = draft.cand
         entry = codebook.lookup(cand.pattern.code)
         tok = cand.trigger
+        date, date_source = draft.date, draft.date_source
+        if date is None:
+            date = completer.sentence_date(tok.start)
+            date_source = "sentence" if date is not None else None
+        if date is None and published is not None and cand.modality in ("asserted", "negated"):
+            date, date_source = published, "published"
+        placing = completer.placing(draft.place, tok.start)
+        quote = cand.quote
+        if quote is None and entry.root == "01" and tok.start in cue_quotes:
+            quote = cue_quotes[tok.start]  # a statement coded from its quote's cue verb
         sentence = (
             parse.sentences[cand.sentence] if parse is not None and cand.sentence < len(parse.sentences) else None
         )
@@ -207,15 +230,24 @@ def to_events(analysis: Analysis, items: list[Draft], codebook: Codebook) -> lis
                 quad_class=entry.quad_class,
                 goldstein=entry.goldstein,
                 plover=entry.plover_type,
-                date=draft.date,
-                place=draft.place,
+                date=date,
+                place=placing.place,
                 modality=cand.modality,
-                quote=cand.quote.id if cand.quote is not None else None,
+                quote=quote.id if quote is not None else None,
                 sentence=sentence,
                 trigger=Span(start=tok.start, end=tok.end, text=tok.text),
                 confidence=round(min(confidence, 0.95), 3),
                 rule=cand.rule,
                 mentions=tuple(sorted(draft.mentions, key=lambda s: s.start)),
+                claimed_by=claim_of(
+                    quote=cand.quote, reported_by=cand.reported_by, source=draft.source, root=entry.root
+                ),
+                disputed=bool(cand.denied_by),
+                disputed_by=dispute_of(cand.denied_by),
+                time_precision=time_precision(date),
+                date_source=date_source,
+                geo_precision=placing.precision,
+                place_source=placing.source,
             )
         )
     return events

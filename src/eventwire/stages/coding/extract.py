@@ -43,6 +43,8 @@ class Candidate:
     place: str | None = None
     quote: Quote | None = None
     reported_by: list[Side] = field(default_factory=list)
+    #: who denies the event ("the rebels deny they are negotiating")
+    denied_by: list[Side] = field(default_factory=list)
     rule: str = ""
     user: UserMatch | None = None
     reciprocal: bool = False
@@ -175,6 +177,7 @@ class Extractor(SideFinder):
         tok = cand.trigger
         cand.quote = self.actors.quote_at(tok)
         cand.reported_by = self._reporter(tok) or []
+        cand.denied_by = self._denier(tok)
         if cand.pattern is MODAL_DEMAND:
             cand.sources = self._speaker(cand)
             cand.targets = [s for s in self._subjects(tok) if s.actor is not None]

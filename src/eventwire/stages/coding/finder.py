@@ -8,6 +8,7 @@ from eventwire.stages.coding.patterns import Lexicon, kind_of, match
 from eventwire.stages.coding.sides import ActorIndex, Side
 from eventwire.stages.coding.vocab import (
     AGENT_VERBS,
+    DENIAL_VERBS,
     DOCUMENT_NOUNS,
     INHERIT_PREPS,
     LIGHT_VERBS,
@@ -40,6 +41,20 @@ class SideFinder:
                 return self._subjects(head)
             current = head
         return None
+
+    def _denier(self, tok: Token) -> list[Side]:
+        """The subject of a denial whose complement holds the token ("X denied that Y attacked", "X denied
+        attacking"), or of a passive denial's agent; empty when nobody denies it."""
+        current = tok
+        for head in self.tree.ancestors(tok):
+            if head.lemma.lower() in DENIAL_VERBS and current.dep in ("ccomp", "xcomp", "pcomp", "dobj"):
+                if current.i == tok.i and current.dep == "dobj" and tok.pos != "NOUN":
+                    break
+                return self._subjects(head)
+            if current.dep not in ("ccomp", "xcomp", "pcomp", "dobj", "conj", "aux", "prep", "pobj"):
+                break
+            current = head
+        return []
 
     def _subjects(self, verb: Token) -> list[Side]:
         for k in self.tree.children(verb, "nsubj", "nsubjpass", "csubj"):

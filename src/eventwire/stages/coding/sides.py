@@ -392,11 +392,35 @@ class ActorIndex:
             return self.speaker(quote) if quote is not None else None
         if lower in ("it", "its") and quote is None and tok.dep in ("nsubj", "poss"):
             return self._last_org(tok, places=True)
+        if lower in THEY_PRONOUNS and quote is not None and quote.kind == "indirect":
+            # reported speech keeps the third person: "the rebels denied that they attacked"
+            return self._plural_agent(tok)
         if lower in PERSON_PRONOUNS or (lower in THEY_PRONOUNS and quote is None):
             if quote is not None and lower in PERSON_PRONOUNS:
                 # "he" inside someone's quote is not the speaker
                 return self._last_person(tok, exclude=quote.speaker)
-            return self._last_person(tok, exclude=None) if lower in PERSON_PRONOUNS else self._last_org(tok)
+            if lower in THEY_PRONOUNS:
+                return self._plural_agent(tok) or self._last_org(tok)
+            return self._last_person(tok, exclude=None)
+        return None
+
+    def _plural_agent(self, tok: Token) -> Side | None:
+        """A plural group noun earlier in the same sentence that "they" takes up ("the rebels denied that they
+        attacked"): the nearest one, which the plural pronoun agrees with in number."""
+        for i in range(tok.i - 1, -1, -1):
+            other = self.tree.tokens[i]
+            if other.sent != tok.sent:
+                return None
+            if (
+                other.tag in ("NNS", "NNPS")
+                and other.lemma.lower() in AGENT_NOUNS
+                and other.dep in ("nsubj", "nsubjpass")
+            ):
+                return (
+                    self._resolve_one(other, depth=1, agent=True)[0]
+                    if self._resolve_one(other, depth=1, agent=True)
+                    else None
+                )
         return None
 
     def _last_person(self, tok: Token, *, exclude: str | None) -> Side | None:

@@ -100,3 +100,7 @@ AGENT_VERBS = frozenset(
 #: Subordinators and prepositions of background time clauses ("after rebels seized power", "since the attack").
 TEMPORAL_MARKS = frozenset({"after", "since", "before", "when", "until", "till", "while", "once", "as"})
 TEMPORAL_PREPS = frozenset({"after", "since", "before", "following", "until", "till"})
+
+#: Verbs whose complement is an event a party denies (CAMEO 016 "deny responsibility" and its kin); the denied
+#: event is kept and marked disputed.
+DENIAL_VERBS = frozenset({"deny", "dispute", "refute"})
