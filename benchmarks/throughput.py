@@ -54,7 +54,7 @@ def time_store(paths: list[str], settings: config.Settings) -> float:
     """Seconds for a full ``run`` (ingest, pipeline, duplicate check, DuckDB write)."""
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        run(paths, settings, db=Path(tmp) / "bench.duckdb")
+        run(paths, replace(settings, db=Path(tmp) / "bench.duckdb"))
         return time.perf_counter() - started
 
 

@@ -5,18 +5,78 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from eventwire import config
-from eventwire.errors import EventwireError
+from eventwire.errors import ConfigError, EventwireError
 from eventwire.model import Analysis, Rejection
 from eventwire.query import MODALITIES, EventFilter, events
+from eventwire.record import Record
 from eventwire.runner import Summary, extract, run
 from eventwire.store.duckdb import Store
 
-DEFAULT_DB = "eventwire.duckdb"
+
+class _Group(click.Group):
+    """The one error handler: a fault (EventwireError) in any command is a click error, exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EventwireError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def settings_options(command: str) -> Callable[[F], F]:
+    """The options of every setting ``command`` takes (config.SETTINGS), and ``--config``."""
+
+    def decorate(function: F) -> F:
+        for info in reversed([i for i in config.SETTINGS if command in i.commands]):
+            function = _option(info)(function)
+        return click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False),
+            help=f"TOML file of settings (default: ./{config.CONFIG_FILE} if present; env: {config.CONFIG_ENV}).",
+        )(function)
+
+    return decorate
+
+
+_METAVARS = {"date": "YYYY-MM-DD", "list of names": "NAME,...", "list of paths": "PATH", "true/false": ""}
+
+
+def _option(info: config.SettingInfo) -> Callable[[F], F]:
+    multiple = info.type == tuple[Path, ...]
+    text = f"{info.help}{' Repeatable.' if multiple else ''} [default: {config.show_default(info)}; env: {info.env}]"
+    if info.is_flag:
+        return click.option(f"{info.flag}/--no-{info.flag[2:]}", info.name, default=None, help=text)
+
+    def convert(ctx: click.Context, param: click.Parameter, value: Any) -> object:
+        if value is None or value == ():
+            return None
+        try:
+            if isinstance(value, tuple):  # a repeatable path option
+                return tuple(Path(v) for v in value)
+            return config.parse(info, value, origin=repr(value))
+        except ConfigError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    metavar = _METAVARS.get(info.type_name, info.type_name.upper())
+    return click.option(info.flag, info.name, multiple=multiple, callback=convert, metavar=metavar, help=text)
+
+
+def _settings(options: dict[str, Any]) -> config.Settings:
+    """Settings from the command line options (removed from ``options``), the environment and the file."""
+    file = config.find_file(options.pop("config_file", None))
+    given = {info.name: options.pop(info.name) for info in config.SETTINGS if info.name in options}
+    return config.load(given, file=file)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -28,10 +88,6 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
-def _settings(**overrides: Any) -> config.Settings:
-    return config.load({k: v for k, v in overrides.items() if v is not None})
-
-
 def _where(item: Rejection) -> str:
     return f"{item.origin}:{item.line}" if item.line is not None else item.origin
 
@@ -40,14 +96,7 @@ def _report(item: Rejection) -> None:
     click.echo(f"eventwire: {_where(item)}: rejected ({item.code}): {item.message}", err=True)
 
 
-_MAX_CHARS = click.option(
-    "--max-chars",
-    type=click.IntRange(min=1),
-    help="Longest article accepted, in characters (default 1,000,000); longer ones are rejected (ingest.too_large).",
-)
-
-
-@click.group()
+@click.group(cls=_Group)
 @click.version_option(package_name="eventwire")
 def main() -> None:
     """eventwire: news articles to checkable political event records."""
@@ -55,115 +104,78 @@ def main() -> None:
 
 @main.command("extract")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, default=True, help="Print JSON Lines records (the default).")
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
-@_MAX_CHARS
+@click.option(
+    "--json/--text",
+    "as_json",
+    default=True,
+    help="JSON Lines, one public record per article (the default, what scripts read), or a readable listing"
+    " of each article's events.",
+)
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one article only is then easier to read).")
-@click.option("--strict", is_flag=True, help="Exit 3 when any problem or rejection was recorded.")
-def extract_command(
-    inputs: tuple[str, ...],
-    as_json: bool,
-    published: dt.date | None,
-    max_chars: int | None,
-    pretty: bool,
-    strict: bool,
-) -> None:
+@settings_options("extract")
+def extract_command(inputs: tuple[str, ...], as_json: bool, pretty: bool, **options: Any) -> None:
     """Print the public record of each INPUT (files, folders, '-' for standard input) as JSON Lines."""
+    settings = _settings(options)
     troubled = False
-    try:
-        for item in extract(inputs, _settings(published=published, max_chars=max_chars)):
-            if isinstance(item, Rejection):
-                troubled = True
-                _report(item)
-                continue
-            troubled = troubled or bool(item["problems"])
+    for item in extract(inputs, settings):
+        if isinstance(item, Rejection):
+            troubled = True
+            _report(item)
+            continue
+        troubled = troubled or bool(item["problems"])
+        if as_json:
             click.echo(json.dumps(item, ensure_ascii=False, indent=1 if pretty else None))
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if strict and troubled:
+        else:
+            _print_record(item)
+    if settings.strict and troubled:
         sys.exit(3)
 
 
 @main.command("run")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write (created if missing).")
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
-@_MAX_CHARS
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table.")
-@click.option(
-    "--batch",
-    type=click.IntRange(min=1),
-    default=50,
-    show_default=True,
-    help="Inputs per database transaction; a killed run keeps every batch committed before it.",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Analyse on a local Dask cluster of this many processes (needs the 'distributed' extra); 0: here.",
-)
-@click.option("--scheduler", help="Address of a running Dask scheduler to analyse on (e.g. tcp://10.0.0.5:8786).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option("--strict", is_flag=True, help="Exit 3 when any problem or rejection was recorded.")
-def run_command(
-    inputs: tuple[str, ...],
-    db: str,
-    published: dt.date | None,
-    max_chars: int | None,
-    as_json: bool,
-    batch: int,
-    workers: int,
-    scheduler: str | None,
-    quiet: bool,
-    strict: bool,
-) -> None:
+@settings_options("run")
+def run_command(inputs: tuple[str, ...], as_json: bool, quiet: bool, **options: Any) -> None:
     """Analyse INPUTs into the DuckDB store and print a summary of what happened to every input."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    settings = _settings(options)
     console = Console(stderr=True)
-    try:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TextColumn("{task.completed} inputs"),
-            TimeElapsedColumn(),
-            console=console,
-            disable=quiet or as_json,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("analysing", total=None)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} inputs"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet or as_json,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("analysing", total=None)
 
-            def tick(item: Analysis | Rejection) -> None:
-                if isinstance(item, Rejection):
-                    _report(item)
-                bar.advance(task)
+        def tick(item: Analysis | Rejection) -> None:
+            if isinstance(item, Rejection):
+                _report(item)
+            bar.advance(task)
 
-            settings = _settings(published=published, max_chars=max_chars)
-            summary = run(inputs, settings, db=db, progress=tick, batch=batch, workers=workers, scheduler=scheduler)
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from exc
+        summary = run(inputs, settings, progress=tick)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=1))
     else:
-        _print_summary(summary, db)
-    if strict and (summary.rejected or summary.problems):
+        _print_summary(summary, str(settings.db))
+    if settings.strict and (summary.rejected or summary.problems):
         sys.exit(3)
 
 
 @main.command("stats")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def stats_command(db: str, as_json: bool) -> None:
+@settings_options("stats")
+def stats_command(as_json: bool, **options: Any) -> None:
     """Counts of what the store holds."""
-    try:
-        with Store(db, read_only=True) as store:
-            stats = store.stats()
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with Store(_settings(options).db, read_only=True) as store:
+        stats = store.stats()
     if as_json:
         click.echo(json.dumps(stats, indent=1))
         return
@@ -176,7 +188,6 @@ def stats_command(db: str, as_json: bool) -> None:
 
 
 @main.command("events")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read.")
 @click.option("--actor", help="Country code (ISO alpha-3) or organisation on either side.")
 @click.option("--root", help="CAMEO root code, e.g. 04.")
 @click.option("--modality", type=click.Choice(MODALITIES), help="Only events of this modality.")
@@ -190,19 +201,29 @@ def stats_command(db: str, as_json: bool) -> None:
 )
 @click.option("--limit", type=click.IntRange(1, 100_000), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")
-def events_command(db: str, as_json: bool, limit: int, **filters: Any) -> None:
+@settings_options("events")
+def events_command(as_json: bool, limit: int, **filters: Any) -> None:
     """Events in the store: who did what to whom, when, and how sure the text is."""
-    try:
-        flt = EventFilter(limit=limit, **filters)
-        with Store(db, read_only=True) as store:
-            rows = events(store, flt)
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from exc
+    settings = _settings(filters)
+    flt = EventFilter(limit=limit, **filters)
+    with Store(settings.db, read_only=True) as store:
+        rows = events(store, flt)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
     _print_events(rows)
+
+
+@main.command("settings")
+@click.option("--docs", is_flag=True, help="Print the settings reference, docs/settings.md, instead.")
+@settings_options("settings")
+def settings_command(docs: bool, **options: Any) -> None:
+    """The settings in effect here (file, environment, options) as TOML, or the reference page."""
+    if docs:
+        click.echo(config.docs_page(), nl=False)
+        return
+    click.echo(config.to_toml(_settings(options)), nl=False)
 
 
 def _print_events(rows: list[dict[str, Any]]) -> None:
@@ -237,6 +258,25 @@ def _print_summary(summary: Summary, db: str) -> None:
     for code, count in sorted(summary.problems.items()):
         table.add_row(f"problem {code}", str(count))
     Console().print(table)
+
+
+def _print_record(record: Record) -> None:
+    text = record["text"]
+    counts = ", ".join(f"{len(record[name])} {name}" for name in ("entities", "quotes", "times", "places", "events"))
+    click.echo(f"{record['id']}  {record['title'] or record['origin'] or ''}  ({counts})")
+    for event in record["events"]:
+        sides = [_side(event["source"]), _side(event["target"])]
+        start, end = event["trigger"]
+        click.echo(
+            f"  {event['date'] or '-'}  {sides[0]}  {event['cameo']}  {sides[1]}  {event['modality']}"
+            f"  {text[start:end]!r}"
+        )
+
+
+def _side(side: Record | None) -> str:
+    if side is None:
+        return "-"
+    return str(side["org"] or side["country"] or side["name"] or "?")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-SCHEMA_VERSION = 2
+RECORD_SCHEMA_VERSION = 2
 
 Modality = Literal["asserted", "planned", "considered", "demanded", "hypothetical", "negated"]
 QuoteKind = Literal["direct", "indirect", "mixed"]

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from eventwire.model import (
-    SCHEMA_VERSION,
+    RECORD_SCHEMA_VERSION,
     Actor,
     Analysis,
     Article,
@@ -169,7 +169,7 @@ def to_record(analysis: Analysis) -> Record:
     """The full public record of one analysed article."""
     article = analysis.article
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": RECORD_SCHEMA_VERSION,
         "id": article.id,
         "source": article.source,
         "url": article.url,
@@ -197,8 +197,10 @@ def from_record(record: Record) -> Analysis:
 
     Raises ValueError on a record of another schema version or with a span outside the text.
     """
-    if record.get("schema_version") != SCHEMA_VERSION:
-        raise ValueError(f"schema_version {record.get('schema_version')!r}; this eventwire reads {SCHEMA_VERSION}")
+    if record.get("schema_version") != RECORD_SCHEMA_VERSION:
+        raise ValueError(
+            f"schema_version {record.get('schema_version')!r}; this eventwire reads {RECORD_SCHEMA_VERSION}"
+        )
     text: str = record["text"]
 
     def span(pair: list[int] | None) -> Span | None:

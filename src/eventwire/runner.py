@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.ids import digest
@@ -109,52 +108,38 @@ def analyse(
 
 def extract(paths: Iterable[str], settings: Settings) -> Iterator[Record | Rejection]:
     """Public records of the inputs (and their rejections), without a store."""
-    inputs = read_inputs(paths, IngestSettings(published=settings.published, max_bytes=settings.max_chars * 4 + 1024))
-    for item in analyse(inputs, settings):
+    for item in analyse(read_inputs(paths, ingest_settings(settings)), settings):
         yield item if isinstance(item, Rejection) else to_record(item)
 
 
-def run(
-    paths: Iterable[str],
-    settings: Settings,
-    *,
-    db: str | Path,
-    progress: Progress | None = None,
-    batch: int = 50,
-    workers: int = 0,
-    scheduler: str | None = None,
-) -> Summary:
-    """Analyse the inputs into the store at ``db`` and return the summary.
+def run(paths: Iterable[str], settings: Settings, *, progress: Progress | None = None) -> Summary:
+    """Analyse the inputs into the store at ``settings.db`` and return the summary.
 
-    With ``workers`` (a local Dask cluster of that many processes) or ``scheduler`` (the address of a
-    running Dask scheduler) the stages run on the cluster; reading, duplicate flagging and the store
-    stay here, so the database is the same as a local run's.
+    With ``settings.workers`` (a local Dask cluster of that many processes) or ``settings.scheduler`` (the
+    address of a running Dask scheduler) the stages run on the cluster; reading, duplicate flagging and the
+    store stay here, so the database is the same as a local run's.
     """
     with ExitStack() as stack:
         pipe: Pipe | None = None
-        if workers or scheduler:
+        if settings.workers or settings.scheduler:
             from eventwire.distributed import cluster_pipe, connect
 
-            client = stack.enter_context(connect(workers=workers or 2, scheduler=scheduler))
+            client = stack.enter_context(connect(workers=settings.workers or 2, scheduler=settings.scheduler))
             pipe = cluster_pipe(client, settings)
-        return _run(paths, settings, db=db, progress=progress, batch=batch, pipe=pipe)
+        return _run(paths, settings, progress=progress, pipe=pipe)
 
 
-def _run(
-    paths: Iterable[str],
-    settings: Settings,
-    *,
-    db: str | Path,
-    progress: Progress | None,
-    batch: int,
-    pipe: Pipe | None,
-) -> Summary:
+def ingest_settings(settings: Settings) -> IngestSettings:
+    """What the input readers are told: the fallback publication date and a byte limit matching max_chars."""
+    return IngestSettings(published=settings.published, max_bytes=settings.max_chars * 4 + 1024)
+
+
+def _run(paths: Iterable[str], settings: Settings, *, progress: Progress | None, pipe: Pipe | None) -> Summary:
     summary = Summary()
-    inputs = read_inputs(paths, IngestSettings(published=settings.published, max_bytes=settings.max_chars * 4 + 1024))
-    with Store(db) as store:
+    with Store(settings.db) as store:
         done: list[Analysis] = []
         rejected: list[Rejection] = []
-        for item in analyse(inputs, settings, pipe=pipe):
+        for item in analyse(read_inputs(paths, ingest_settings(settings)), settings, pipe=pipe):
             summary.count(item)
             if isinstance(item, Rejection):
                 rejected.append(item)
@@ -162,7 +147,7 @@ def _run(
                 done.append(item)
             if progress is not None:
                 progress(item)
-            if len(done) + len(rejected) >= batch:
+            if len(done) + len(rejected) >= settings.write_batch:
                 store.write(done, rejected)
                 done, rejected = [], []
         store.write(done, rejected)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import ResourceError
-from eventwire.resources.dictionaries import lexicon_for, load_dictionary
+from eventwire.resources.dictionaries import actor_dictionary, load_dictionary
 
 YAML = """
 actors:
@@ -49,10 +49,10 @@ def test_yaml(tmp_path: Path) -> None:
 def test_user_entries_override_the_kb(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(YAML, encoding="utf-8")
-    lexicon = lexicon_for((path,))
-    kosovo = lexicon.actors.get("Kosovo")
+    dictionary = actor_dictionary((path,))
+    kosovo = dictionary.actors.get("Kosovo")
     assert kosovo is not None and kosovo.cameo == "KSV"  # type: ignore[union-attr]
-    assert lexicon_for(()).actors.get("Kosovo").cameo == "XKX"  # type: ignore[union-attr]
+    assert actor_dictionary(()).actors.get("Kosovo").cameo == "XKX"  # type: ignore[union-attr]
 
 
 def test_csv(tmp_path: Path) -> None:

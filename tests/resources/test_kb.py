@@ -5,8 +5,8 @@ from __future__ import annotations
 import pycountry
 import pytest
 
+from eventwire.resources.entries import compose, words_of
 from eventwire.resources.kb import load_kb
-from eventwire.resources.lexicon import compose, words_of
 
 
 def test_tables_carry_versions() -> None:

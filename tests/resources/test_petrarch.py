@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from eventwire.resources import petrarch
-from eventwire.resources.lexicon import DatedCode, PhraseIndex, words_of
+from eventwire.resources.entries import DatedCode, PhraseIndex, words_of
 
 ACTORS = """<!-- a test dictionary -->
 FREEDONIA [FRD]  # comment

@@ -1,6 +1,6 @@
 """User actor dictionaries: YAML, CSV, or PETRARCH/TABARI files (see docs/dictionaries.md).
 
-``load_dictionary(path)`` reads one file into actor and agent entries; ``lexicon_for(paths)``
+``load_dictionary(path)`` reads one file into actor and agent entries; ``actor_dictionary(paths)``
 gives the knowledge base with the user's entries put in front of it, so that they override it.
 Both are cached per path (and file modification time).
 """
@@ -18,8 +18,8 @@ import yaml
 
 from eventwire.errors import ResourceError
 from eventwire.resources import petrarch, petrarch_verbs
+from eventwire.resources.entries import ActorEntry, AgentEntry, DatedCode, PhraseIndex
 from eventwire.resources.kb import KnowledgeBase, load_kb
-from eventwire.resources.lexicon import ActorEntry, AgentEntry, DatedCode, PhraseIndex
 
 _NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 
@@ -181,7 +181,7 @@ def _from_csv(path: Path, *, delimiter: str) -> UserDictionary:
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
+class ActorDictionary:
     """The knowledge base with user dictionaries in front of it."""
 
     kb: KnowledgeBase
@@ -190,17 +190,17 @@ class Lexicon:
     user: bool
 
 
-def lexicon_for(paths: tuple[Path, ...]) -> Lexicon:
-    """The lexicon for a set of user dictionaries (cached per paths and modification times)."""
+def actor_dictionary(paths: tuple[Path, ...]) -> ActorDictionary:
+    """The actor dictionary for a set of user dictionaries (cached per paths and modification times)."""
     keyed = tuple((str(Path(p).resolve()), Path(p).stat().st_mtime_ns if Path(p).exists() else 0) for p in paths)
-    return _lexicon_cached(keyed)
+    return _actor_dictionary_cached(keyed)
 
 
 @functools.lru_cache(maxsize=16)
-def _lexicon_cached(keyed: tuple[tuple[str, int], ...]) -> Lexicon:
+def _actor_dictionary_cached(keyed: tuple[tuple[str, int], ...]) -> ActorDictionary:
     kb = load_kb()
     if not keyed:
-        return Lexicon(kb=kb, actors=kb.actors, agents=kb.agents, user=False)
+        return ActorDictionary(kb=kb, actors=kb.actors, agents=kb.agents, user=False)
     actors = PhraseIndex(entries={k: list(v) for k, v in kb.actors.entries.items()}, longest=kb.actors.longest)
     agents = PhraseIndex(
         entries={k: list(v) for k, v in kb.agents.entries.items()}, longest=kb.agents.longest, proper=False
@@ -211,4 +211,4 @@ def _lexicon_cached(keyed: tuple[tuple[str, int], ...]) -> Lexicon:
             actors.add(surface, actor, front=True)
         for surface, agent in reversed(dictionary.agents):
             agents.add(surface, agent, front=True)
-    return Lexicon(kb=kb, actors=actors, agents=agents, user=True)
+    return ActorDictionary(kb=kb, actors=actors, agents=agents, user=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from eventwire.errors import ResourceError
 from eventwire.resources import DATA, read_table
-from eventwire.resources.lexicon import ActorEntry, AgentEntry, DatedCode, PhraseIndex, Tenure
+from eventwire.resources.entries import ActorEntry, AgentEntry, DatedCode, PhraseIndex, Tenure
 
 
 @dataclass(frozen=True, slots=True)

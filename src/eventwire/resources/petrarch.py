@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.errors import ResourceError
-from eventwire.resources.lexicon import ActorEntry, AgentEntry, DatedCode
+from eventwire.resources.entries import ActorEntry, AgentEntry, DatedCode
 
 _BLOCK_COMMENT = re.compile(r"<!.*?-->", re.DOTALL)
 _CODE = re.compile(r"\[([^\]]*)\]")

@@ -20,7 +20,7 @@ from eventwire.ids import digest
 from eventwire.model import Analysis, Rejection
 from eventwire.record import to_record
 
-SCHEMA_VERSION = "2"
+STORE_SCHEMA_VERSION = "2"
 ARTICLE_TABLES = ("duplicates", "entities", "mentions", "quotes", "times", "places", "events", "problems")
 TABLES = ("articles", "rejections", *ARTICLE_TABLES)
 
@@ -42,7 +42,7 @@ class Store:
         self._check_version()
         if not read_only:
             self.connection.execute(schema_sql())
-            self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [STORE_SCHEMA_VERSION])
 
     def _check_version(self) -> None:
         """Refuse a database written by another schema version, saying what to do."""
@@ -52,11 +52,11 @@ class Store:
         if "meta" not in tables:
             return
         row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is not None and str(row[0]) != SCHEMA_VERSION:
+        if row is not None and str(row[0]) != STORE_SCHEMA_VERSION:
             self.connection.close()
             raise StoreError(
                 f"the database {self.path} has schema version {row[0]}, this eventwire writes version "
-                f"{SCHEMA_VERSION}: analyse the inputs again into a new database file (--db NEW.duckdb)"
+                f"{STORE_SCHEMA_VERSION}: analyse the inputs again into a new database file (--db NEW.duckdb)"
             )
 
     def close(self) -> None:

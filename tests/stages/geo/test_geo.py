@@ -10,8 +10,8 @@ from eventwire import config
 from eventwire.model import Analysis, Article, Parse
 from eventwire.pipeline import Pipeline
 from eventwire.resources.gazetteer import Gazetteer, load_gazetteer
-from eventwire.stages.geo.stage import Context, resolve
-from eventwire.stages.geo.toponyms import Candidate, trim
+from eventwire.stages.geo.stage import PlaceContext, resolve
+from eventwire.stages.geo.toponyms import Toponym, trim
 
 STAGES = ("clean", "dedupe", "parse", "geo")
 
@@ -34,11 +34,11 @@ def bare(text: str) -> Analysis:
     return Analysis(article=Article(id="t", text=text), parse=Parse(model="none"))
 
 
-def cands(text: str, *names: str, label: str = "GPE") -> list[Candidate]:
+def cands(text: str, *names: str, label: str = "GPE") -> list[Toponym]:
     out = []
     for name in names:
         start = text.index(name)
-        out.append(Candidate(start, start + len(name), label))
+        out.append(Toponym(start, start + len(name), label))
     return out
 
 
@@ -71,7 +71,7 @@ def test_qualifier_decides(g: Gazetteer) -> None:
     text = "He moved to Springfield, Illinois last year."
     start = text.index("Springfield")
     qual = text.index("Illinois")
-    cand = Candidate(start, start + len("Springfield"), "GPE", (qual, qual + len("Illinois")))
+    cand = Toponym(start, start + len("Springfield"), "GPE", (qual, qual + len("Illinois")))
     places, _ = resolve(bare(text), [cand, *cands(text, "Illinois")], g)
     assert places[0].country == "US" and places[0].name == "Springfield"
     assert places[0].lat is not None and 39 < places[0].lat < 40.5  # Springfield, IL (not MO or MA)
@@ -133,7 +133,7 @@ def test_words_around_a_name_choose_between_city_and_region(g: Gazetteer) -> Non
     text = "Shelling hit Idlib province. Later the town of Idlib was quiet."
     first = text.index("Idlib")
     second = text.index("Idlib", first + 1)
-    places, _ = resolve(bare(text), [Candidate(first, first + 5, "GPE"), Candidate(second, second + 5, "GPE")], g)
+    places, _ = resolve(bare(text), [Toponym(first, first + 5, "GPE"), Toponym(second, second + 5, "GPE")], g)
     assert places[0].feature == "region" and places[0].lat is not None
 
 
@@ -150,7 +150,7 @@ def test_the_region_named_most_decides_between_namesake_counties(g: Gazetteer) -
     missouri = next(e for e in g.lookup("Missouri") if e.feature == "region")
     counties = {e.admin1: e for e in g.lookup("Monroe County") if e.feature == "county"}
     marion = next(e for e in g.lookup("Marion County") if e.feature == "county" and e.admin1 == "AL")
-    context = Context()
+    context = PlaceContext()
     for _ in range(3):
         context.add(missouri, 1.0, "missouri")
     context.add(marion, 1.0, "marion county")

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.model import Analysis
-from eventwire.resources.dictionaries import Lexicon
-from eventwire.resources.lexicon import ActorEntry, AgentEntry, Hit, Word, words_of
+from eventwire.resources.dictionaries import ActorDictionary
+from eventwire.resources.entries import ActorEntry, AgentEntry, Hit, Word, words_of
 
 _QUALIFIERS = frozenset(
     {
@@ -77,7 +77,7 @@ class ActorText:
     actor_hits: list[Hit]
     agent_hits: list[Hit]
     day: dt.date | None
-    lexicon: Lexicon
+    dictionary: ActorDictionary
     _actor_end: dict[int, Hit] = field(init=False, repr=False)
     _actor_start: dict[int, Hit] = field(init=False, repr=False)
     _agent_end: dict[int, Hit] = field(init=False, repr=False)
@@ -85,11 +85,11 @@ class ActorText:
     _actor_span: dict[tuple[int, int], Hit] = field(init=False, repr=False)
 
     @classmethod
-    def build(cls, analysis: Analysis, lexicon: Lexicon) -> ActorText:
+    def build(cls, analysis: Analysis, dictionary: ActorDictionary) -> ActorText:
         """Tokenise the (normalised) text and find every actor name and role word in it."""
         text = analysis.normalized or analysis.article.text
         words = words_of(text)
-        agent_hits = lexicon.agents.find(words, text)
+        agent_hits = dictionary.agents.find(words, text)
         # a user's agent word wins over a shipped name spelled the same ("MSF" as PETRARCH's NGO~ agent)
         user_agents = {
             (h.start, h.end)
@@ -98,7 +98,7 @@ class ActorText:
         }
         actor_hits = [
             h
-            for h in lexicon.actors.find(words, text)
+            for h in dictionary.actors.find(words, text)
             if (h.start, h.end) not in user_agents
             or not isinstance(h.value, ActorEntry)
             or h.value.id.startswith(("dict:", "user:"))
@@ -109,7 +109,7 @@ class ActorText:
             actor_hits=actor_hits,
             agent_hits=agent_hits,
             day=analysis.article.published,
-            lexicon=lexicon,
+            dictionary=dictionary,
         )
 
     def __post_init__(self) -> None:
@@ -127,7 +127,7 @@ class ActorText:
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The actor a whole name stands for, by dictionary lookup (case-insensitive)."""
-        value = self.lexicon.actors.get(name)
+        value = self.dictionary.actors.get(name)
         return value if isinstance(value, ActorEntry) else None
 
     def actors_in(self, start: int, end: int) -> list[Hit]:

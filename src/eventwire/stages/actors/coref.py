@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from eventwire.model import Analysis, Entity, Span
-from eventwire.resources.lexicon import ActorEntry, AgentEntry
+from eventwire.resources.entries import ActorEntry, AgentEntry
 from eventwire.stages.actors.context import ActorText
 from eventwire.stages.actors.pronouns import resolve_pronouns
 
@@ -135,7 +135,7 @@ def _org_nominals(
 ) -> None:
     owners: dict[str, list[Entity]] = {}
     for entity in entities:
-        entry = ctx.lexicon.kb.by_id.get(entity.kb_id or "")
+        entry = ctx.dictionary.kb.by_id.get(entity.kb_id or "")
         if isinstance(entry, ActorEntry):
             for nominal in entry.nominals:
                 owners.setdefault(nominal.casefold(), []).append(entity)

@@ -20,8 +20,8 @@ from eventwire.config import Settings
 from eventwire.ids import record_id
 from eventwire.model import Actor, Analysis, Entity, Span, Token, tokens_within
 from eventwire.pipeline import stage
-from eventwire.resources.dictionaries import Lexicon, lexicon_for
-from eventwire.resources.lexicon import ActorEntry, AgentEntry, Hit, compose
+from eventwire.resources.dictionaries import ActorDictionary, actor_dictionary
+from eventwire.resources.entries import ActorEntry, AgentEntry, Hit, compose
 from eventwire.stages.actors import coref
 from eventwire.stages.actors.context import ActorText, RolePhrase
 from eventwire.stages.actors.names import (
@@ -102,7 +102,7 @@ def actor_from_phrase(phrase: RolePhrase, ctx: ActorText, home: str | None = Non
     entry = phrase.actor
     agent = phrase.agent
     if agent is not None and agent.org is not None and (entry is None or entry.kind not in ("org", "actor")):
-        entry = ctx.lexicon.kb.by_id.get(agent.org, entry)
+        entry = ctx.dictionary.kb.by_id.get(agent.org, entry)
     if entry is not None and entry.kind == "ethnic":
         entry = None
     org = entry.org if entry is not None and entry.kind in ("org", "actor") else None
@@ -293,9 +293,9 @@ def _needs_home(entity: Entity) -> bool:
     return entity.kb_id is None and actor is not None and bool(actor.role) and not actor.country and not actor.org
 
 
-def link_entities(analysis: Analysis, lexicon: Lexicon) -> tuple[Entity, ...]:
+def link_entities(analysis: Analysis, dictionary: ActorDictionary) -> tuple[Entity, ...]:
     """Entities with actors, kb ids, dictionary-found entities and coreferent mentions."""
-    ctx = ActorText.build(analysis, lexicon)
+    ctx = ActorText.build(analysis, dictionary)
     tokens = analysis.parse.tokens if analysis.parse is not None else ()
     linked: list[Entity] = []
     for entity in analysis.entities:
@@ -330,7 +330,7 @@ def _add_unparsed(analysis: Analysis, entities: list[Entity], ctx: ActorText) ->
         entry = hit.value
         if not isinstance(entry, ActorEntry) or entry.kind not in ("org", "institution", "actor", "country"):
             continue
-        if entry.kind == "country" and not ctx.lexicon.user and entry.id not in by_kb:
+        if entry.kind == "country" and not ctx.dictionary.user and entry.id not in by_kb:
             continue  # the parser tags countries; keep its judgement unless the user asked for names
         span = Span.of(text, hit.start, hit.end)
         if any(span.overlaps(m) for m in taken):
@@ -387,7 +387,7 @@ def warm(settings: Settings) -> None:
     """Load the knowledge base, the user dictionaries and the gazetteer before any article is timed."""
     from eventwire.resources.gazetteer import load_gazetteer
 
-    lexicon_for(settings.dictionaries)
+    actor_dictionary(settings.dictionaries)
     load_gazetteer()
 
 
@@ -396,8 +396,8 @@ def link_actors(analysis: Analysis, settings: Settings) -> Analysis:
     """Fill each entity's actor and knowledge-base id and add its coreferent mentions."""
     if analysis.parse is None:
         return analysis
-    lexicon = lexicon_for(tuple(settings.dictionaries))
-    return analysis.add(entities=link_entities(analysis, lexicon))
+    dictionary = actor_dictionary(tuple(settings.dictionaries))
+    return analysis.add(entities=link_entities(analysis, dictionary))
 
 
 def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings | None = None) -> Entity | None:
@@ -410,7 +410,7 @@ def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings 
     ("the nationalist president of Republika Srpska", "Serbian police"), else None. Built
     entities are not part of ``analysis.entities``; their id is derived from the span.
     """
-    lexicon = lexicon_for(tuple(settings.dictionaries) if settings is not None else ())
+    dictionary = actor_dictionary(tuple(settings.dictionaries) if settings is not None else ())
     best: tuple[int, Span, Entity] | None = None
     for entity in analysis.entities:
         for mention in entity.mentions:
@@ -421,7 +421,7 @@ def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings 
         _, mention, entity = best
         if entity.actor is None or entity.actor.role:
             return entity
-        ctx = ActorText.build(analysis, lexicon)
+        ctx = ActorText.build(analysis, dictionary)
         agents = [h for h in ctx.agents_in(start, end) if not (h.start < mention.end and mention.start < h.end)]
         agent = agents[0].value if agents else None
         if not isinstance(agent, AgentEntry):
@@ -429,7 +429,7 @@ def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings 
         base = entity.actor
         cameo = compose(base.cameo, agent.sector, prefix=agent.prefix) if base.cameo else None
         return replace(entity, actor=replace(base, role=agent.label, cameo=cameo))
-    ctx = ActorText.build(analysis, lexicon)
+    ctx = ActorText.build(analysis, dictionary)
     actors = [h for h in ctx.actors_in(start, end) if isinstance(h.value, ActorEntry)]
     agents = [h for h in ctx.agents_in(start, end) if isinstance(h.value, AgentEntry)]
     if not actors and not agents:

@@ -11,9 +11,9 @@ from collections.abc import Callable, Mapping
 
 from eventwire.stages.dates.days import CalendarRules
 from eventwire.stages.dates.periods import PeriodRules
-from eventwire.stages.dates.values import DEFAULT_POLICY, Context, Normal, Policy, Tense
+from eventwire.stages.dates.values import DEFAULT_POLICY, Narrative, Normal, Policy, Tense
 
-__all__ = ["DEFAULT_POLICY", "Context", "Normal", "Normaliser", "Policy"]
+__all__ = ["DEFAULT_POLICY", "Narrative", "Normal", "Normaliser", "Policy"]
 
 
 class Normaliser(CalendarRules, PeriodRules):

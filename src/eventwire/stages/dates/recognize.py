@@ -12,7 +12,7 @@ from eventwire.syntax import TokenIndex
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class TimeMatch:
     """One rule's match: character offsets, the rule's name and its named groups."""
 
     start: int
@@ -70,9 +70,9 @@ def windows(text: str, *, margin: int = 80) -> dict[str, list[tuple[int, int]]]:
     return stretches
 
 
-def candidates(text: str) -> list[Candidate]:
+def candidates(text: str) -> list[TimeMatch]:
     """Every match of every rule (overlapping), in text order."""
-    found: list[Candidate] = []
+    found: list[TimeMatch] = []
     stretches = windows(text)
     for name, pattern in COMPILED:
         for lo, hi in stretches.get(name, ()):
@@ -84,15 +84,15 @@ def candidates(text: str) -> list[Candidate]:
                 lead = _LEADING_IN.match(text, start)
                 if lead is not None and name in ("ref", "vague"):
                     start = lead.end()
-                found.append(Candidate(start=start, end=end, rule=name, groups=groups))
+                found.append(TimeMatch(start=start, end=end, rule=name, groups=groups))
     found.sort(key=lambda c: (c.start, -c.end, RULE_ORDER[c.rule]))
     return found
 
 
-def select(found: Sequence[Candidate]) -> list[Candidate]:
+def select(found: Sequence[TimeMatch]) -> list[TimeMatch]:
     """Keep non-overlapping candidates, preferring the longest, then the earlier rule; in text order."""
     ranked = sorted(found, key=lambda c: (-(c.end - c.start), RULE_ORDER[c.rule], c.start))
-    taken: list[Candidate] = []
+    taken: list[TimeMatch] = []
     starts: list[int] = []
     for cand in ranked:
         i = bisect.bisect_left(starts, cand.start)
@@ -105,7 +105,7 @@ def select(found: Sequence[Candidate]) -> list[Candidate]:
     return taken
 
 
-def acceptable(cand: Candidate, text: str, index: TokenIndex | None) -> bool:
+def acceptable(cand: TimeMatch, text: str, index: TokenIndex | None) -> bool:
     """Context checks a regular expression cannot make: prices, modal "may", "a year" after an amount."""
     rule, g = cand.rule, cand.groups
     before = text[max(0, cand.start - 24) : cand.start]

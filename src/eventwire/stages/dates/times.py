@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.model import Token
-from eventwire.stages.dates.normalize import Context, Normal, Normaliser
-from eventwire.stages.dates.recognize import Candidate, acceptable, candidates, select
+from eventwire.stages.dates.normalize import Narrative, Normal, Normaliser
+from eventwire.stages.dates.recognize import TimeMatch, acceptable, candidates, select
 from eventwire.stages.dates.tense import tense_of
 from eventwire.syntax import TokenIndex
 
@@ -41,7 +41,7 @@ def find_times(text: str, *, anchor: dt.date | None, tokens: Sequence[Token] = (
     """Every time expression of ``text`` in order, normalised against ``anchor`` (None: no year is invented)."""
     index = TokenIndex(tokens) if tokens else None
     chosen = select([c for c in candidates(text) if acceptable(c, text, index)])
-    context = Context(anchor=anchor)
+    context = Narrative(anchor=anchor)
     normaliser = Normaliser(context)
     found: list[Found] = []
     for cand in chosen:
@@ -78,5 +78,5 @@ def normalize(text: str, *, anchor: dt.date | None, tense: str = "") -> Normal |
     whole = [c for c in candidates(text) if c.start == 0 and c.end in ends and acceptable(c, text, None)]
     if not whole:
         return None
-    best: Candidate = select(whole)[0]
-    return Normaliser(Context(anchor=anchor)).run(best.rule, best.groups, tense)
+    best: TimeMatch = select(whole)[0]
+    return Normaliser(Narrative(anchor=anchor)).run(best.rule, best.groups, tense)

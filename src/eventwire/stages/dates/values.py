@@ -50,7 +50,7 @@ class Normal:
 
 
 @dataclass(slots=True)
-class Context:
+class Narrative:
     """What the document has said so far that later expressions lean on (its last quarter, year, day)."""
 
     anchor: dt.date | None
@@ -192,7 +192,7 @@ def relative_step(rel: str) -> int | None:
 class RuleBase:
     """What every family of normalisation rules shares: the document context and the policy."""
 
-    def __init__(self, context: Context, *, policy: Policy = DEFAULT_POLICY) -> None:
+    def __init__(self, context: Narrative, *, policy: Policy = DEFAULT_POLICY) -> None:
         self.context = context
         self.policy = policy
 

@@ -22,7 +22,7 @@ from eventwire.ids import record_id
 from eventwire.model import Analysis, Place, Problem, Span, Token
 from eventwire.pipeline import stage
 from eventwire.resources.gazetteer import Entry, Gazetteer, load_gazetteer, normalize
-from eventwire.stages.geo.toponyms import DIRECTIONS, US_STATE_CODES, Candidate, propose
+from eventwire.stages.geo.toponyms import DIRECTIONS, US_STATE_CODES, Toponym, propose
 
 if TYPE_CHECKING:
     from eventwire.config import Settings
@@ -88,7 +88,7 @@ _AFFIXES = re.compile(
 )
 
 
-def narrow(gazetteer: Gazetteer, text: str, cand: Candidate) -> Candidate:
+def narrow(gazetteer: Gazetteer, text: str, cand: Toponym) -> Toponym:
     """A name the gazetteer does not know, cut to its longest known first words ("Metcalfe County Fire")."""
     surface = text[cand.start : cand.end]
     if readings(gazetteer, surface)[0]:
@@ -98,14 +98,14 @@ def narrow(gazetteer: Gazetteer, text: str, cand: Candidate) -> Candidate:
         end = cand.start + words[n - 1].end()
         part = text[cand.start : end].rstrip(",.'\u2019")
         if part and readings(gazetteer, part)[0] and part[:1].isupper():
-            return Candidate(cand.start, cand.start + len(part), cand.label, cand.qualifier)
+            return Toponym(cand.start, cand.start + len(part), cand.label, cand.qualifier)
     return cand
 
 
 _CONTINENTS = {"EU": "Europe", "AS": "Asia", "AF": "Africa", "NA": "North America", "SA": "South America"}
 
 
-class Context:
+class PlaceContext:
     """The countries and first-level regions a document is about, as weights, with each name's own share."""
 
     def __init__(self) -> None:
@@ -191,7 +191,7 @@ def distance(a: Entry, b: Entry) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def choose(entries: Iterable[Entry], context: Context, key: str = "") -> Entry | None:
+def choose(entries: Iterable[Entry], context: PlaceContext, key: str = "") -> Entry | None:
     """The best reading in context."""
     best: Entry | None = None
     best_score = -1e9
@@ -239,7 +239,7 @@ _SETTLEMENT_BEFORE = re.compile(r"\b(?:city|town|village|hamlet|suburb|township|
 _UNIT_AFTER = re.compile(r"^\s+(?:province|governorate|state|region|prefecture|oblast|county)\b")
 
 
-def hint(text: str, cand: Candidate, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+def hint(text: str, cand: Toponym, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     """The readings the words around a name allow: "the town of Turkey" is a town, "Idlib province" a region.
 
     Empty when the words say nothing or no reading fits them.
@@ -301,7 +301,7 @@ def resolve_places(analysis: Analysis, settings: Settings) -> Analysis:
     return analysis.add(places=tuple(places), problems=problems)
 
 
-def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazetteer) -> tuple[list[Place], list[Problem]]:
+def resolve(analysis: Analysis, candidates: list[Toponym], gazetteer: Gazetteer) -> tuple[list[Place], list[Problem]]:
     """Resolve candidates jointly: first without context, then with the document's context."""
     text = analysis.text
     candidates = [narrow(gazetteer, text, c) for c in candidates]
@@ -311,7 +311,7 @@ def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazettee
         qualify(gazetteer, entries, text[c.qualifier[0] : c.qualifier[1]]) if c.qualifier and entries else entries
         for c, (entries, _) in zip(candidates, found, strict=True)
     ]
-    context = Context()
+    context = PlaceContext()
     _actor_context(analysis, gazetteer, context)
     distinct: dict[str, tuple[Entry, ...]] = {}
     for key, entries in zip(keys, options, strict=True):
@@ -319,7 +319,7 @@ def resolve(analysis: Analysis, candidates: list[Candidate], gazetteer: Gazettee
             distinct[key] = entries
     context.near(distinct)
     for key, entries in zip(keys, options, strict=True):
-        pick = choose(entries, Context(), key)
+        pick = choose(entries, PlaceContext(), key)
         if pick is not None:
             context.add(pick, 1.0 if len(entries) == 1 or pick.feature not in ("city", "county") else 0.5, key)
     # one reading per name per document; a qualified mention decides for the bare ones
@@ -402,7 +402,7 @@ def _unresolved(article: str, span: Span, local: list[Entry]) -> Place:
     )
 
 
-def _sentence_of(analysis: Analysis, candidates: list[Candidate]) -> list[int]:
+def _sentence_of(analysis: Analysis, candidates: list[Toponym]) -> list[int]:
     """Index of the sentence each candidate starts in."""
     parse = analysis.parse
     if parse is None or not parse.sentences:
@@ -411,7 +411,7 @@ def _sentence_of(analysis: Analysis, candidates: list[Candidate]) -> list[int]:
     return [max(0, bisect.bisect_right(starts, c.start) - 1) for c in candidates]
 
 
-def _reason(entry: Entry | None, how: str, cand: Candidate, options: int) -> str:
+def _reason(entry: Entry | None, how: str, cand: Toponym, options: int) -> str:
     if entry is None:
         return ""
     parts = [how or "name"]
@@ -424,7 +424,7 @@ def _reason(entry: Entry | None, how: str, cand: Candidate, options: int) -> str
     return "; ".join(parts)
 
 
-def _actor_context(analysis: Analysis, gazetteer: Gazetteer, context: Context) -> None:
+def _actor_context(analysis: Analysis, gazetteer: Gazetteer, context: PlaceContext) -> None:
     """Countries of the article's actors (when the entities stage ran) count as context."""
     if not analysis.entities:
         return

@@ -33,7 +33,7 @@ SCAN_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class Toponym:
     """A toponym candidate: its character span, who proposed it, and an optional qualifier span."""
 
     start: int
@@ -77,10 +77,10 @@ def known(gazetteer: Gazetteer, text: str) -> bool:
     return bare != text and bool(gazetteer.lookup(bare))
 
 
-def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
+def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Toponym]:
     """All toponym candidates of one article, without overlaps, in text order."""
     taken: list[tuple[int, int]] = []
-    found: list[Candidate] = []
+    found: list[Toponym] = []
 
     def free(start: int, end: int) -> bool:
         return not any(start < e and s < end for s, e in taken)
@@ -104,7 +104,7 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
                 s = _direction(text, s, gazetteer)
                 if free(s, e):
                     taken.append((s, e))
-                    found.append(Candidate(s, e, mention.label))
+                    found.append(Toponym(s, e, mention.label))
         elif mention.label == "PERSON":
             blocked.append((mention.span.start, mention.span.end))
         elif mention.label in DOUBTFUL_LABELS:
@@ -112,28 +112,28 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Candidate]:
             demonym = mention.label == "NORP" and gazetteer.demonym(surface)
             if (demonym or (entries and strong(entries, 100_000))) and free(start, end):
                 taken.append((start, end))
-                found.append(Candidate(start, end, mention.label))
+                found.append(Toponym(start, end, mention.label))
             # otherwise the scan below looks inside it ("Texas A&M University", "Turkish-Russian")
     qualified = [(s, e, "QUALIFIED") for s, e in _qualified(text, gazetteer)]
     for start, end, label in qualified + [(s, e, "SETTLEMENT") for s, e in _settlements(text, gazetteer)]:
         if free(start, end):  # "born in Churchill, Man.": a place even when the parser saw a person
             taken.append((start, end))
-            found.append(Candidate(start, end, label))
+            found.append(Toponym(start, end, label))
     for start, end in _datelines(text, gazetteer):
         if free(start, end):
             taken.append((start, end))
-            found.append(Candidate(start, end, "DATELINE"))
+            found.append(Toponym(start, end, "DATELINE"))
     for start, end in _scan(text, parse.tokens, gazetteer):
         if free(start, end) and not any(s <= start and end <= e for s, e in blocked):
             taken.append((start, end))
-            found.append(Candidate(start, end, "SCAN"))
+            found.append(Toponym(start, end, "SCAN"))
     for start, end in _repeats(text, found, parse, taken):
         taken.append((start, end))
-        found.append(Candidate(start, end, "REPEAT"))
+        found.append(Toponym(start, end, "REPEAT"))
     for start, end in _qualifiers(text, found, gazetteer):
         if free(start, end):
             taken.append((start, end))
-            found.append(Candidate(start, end, "QUALIFIER"))
+            found.append(Toponym(start, end, "QUALIFIER"))
     found.sort(key=lambda c: c.start)
     return [_with_qualifier(text, c, found, gazetteer) for c in found]
 
@@ -143,7 +143,7 @@ _QUALIFIER = re.compile(
 )
 
 
-def _qualifiers(text: str, found: list[Candidate], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def _qualifiers(text: str, found: list[Toponym], gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """The region or state that follows a place after a comma ("Gatineau, Que.", "Edmonton, Ky")."""
     spans = []
     for cand in found:
@@ -200,7 +200,7 @@ def _settlements(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return spans
 
 
-def _repeats(text: str, found: list[Candidate], parse: Parse, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _repeats(text: str, found: list[Toponym], parse: Parse, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Other mentions of a name already taken as a place ("the Cairns police"), outside longer person names."""
     names = {
         text[c.start : c.end]
@@ -319,7 +319,7 @@ def _datelines(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return spans
 
 
-def _with_qualifier(text: str, cand: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
+def _with_qualifier(text: str, cand: Toponym, found: list[Toponym], gazetteer: Gazetteer) -> Toponym:
     """Attach the qualifier of 'X, Y' when Y is a region, a country or a US state code."""
     rest = text[cand.end : cand.end + 40]
     match = re.match(r",\s*((?:[A-Z][A-Za-z.]*\.?)(?:\s+[A-Z][A-Za-z.]*)?)", rest)
@@ -330,9 +330,9 @@ def _with_qualifier(text: str, cand: Candidate, found: list[Candidate], gazettee
         if other.start == start:
             entries = gazetteer.lookup(text[other.start : other.end])
             if any(e.feature in ("region", "country") for e in entries):
-                return Candidate(cand.start, cand.end, cand.label, (other.start, other.end))
+                return Toponym(cand.start, cand.end, cand.label, (other.start, other.end))
             return cand
     word = match.group(1).split()[0].rstrip(",")
     if word in US_STATE_CODES or normalize(word) in ("dc",):
-        return Candidate(cand.start, cand.end, cand.label, (start, start + len(word)))
+        return Toponym(cand.start, cand.end, cand.label, (start, start + len(word)))
     return cand

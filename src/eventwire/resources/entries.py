@@ -2,9 +2,9 @@
 
 Both the shipped knowledge base and user dictionaries become ``ActorEntry`` (who acts:
 a country, an organisation, a named person) and ``AgentEntry`` (what they are: a title or
-a sector such as "president" or "police") records, kept in a ``Lexicon``. Matching works on
-word tokens (``\\w+``, case-folded), so "U.S." and "u.s" match alike and underscores in
-dictionary names are spaces.
+a sector such as "president" or "police") records, kept in an ``ActorDictionary``
+(``resources.dictionaries``). Matching works on word tokens (``\\w+``, case-folded), so "U.S."
+and "u.s" match alike and underscores in dictionary names are spaces.
 """
 
 from __future__ import annotations
