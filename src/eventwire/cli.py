@@ -131,6 +131,30 @@ def extract_command(inputs: tuple[str, ...], as_json: bool, pretty: bool, **opti
         sys.exit(3)
 
 
+@main.command("explain")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the explanations as JSON Lines instead of panels.")
+@settings_options("explain")
+def explain_command(inputs: tuple[str, ...], as_json: bool, **options: Any) -> None:
+    """Show, for each event of each INPUT, its marked sentence, the rule, the sides' evidence, the modality
+    cue and where its date and place came from."""
+    from rich.console import Console
+
+    from eventwire.explain import explain, render
+
+    settings = _settings(options)
+    console = Console()
+    for item in extract(inputs, settings):
+        if isinstance(item, Rejection):
+            _report(item)
+            continue
+        explanations = explain(item)
+        if as_json:
+            click.echo(json.dumps({"id": item["id"], "events": explanations}, ensure_ascii=False))
+        else:
+            render(explanations, console, title=str(item.get("title") or item["id"]))
+
+
 @main.command("run")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table.")

@@ -26,7 +26,7 @@ CONFIG_FILE = "eventwire.toml"
 #: The environment variable naming a config file.
 CONFIG_ENV = "EVENTWIRE_CONFIG"
 
-_ANALYSIS = ("extract", "run")
+_ANALYSIS = ("extract", "run", "explain")
 
 
 def _about(

@@ -239,6 +239,8 @@ class EventActor:
     org: str | None = None
     role: str | None = None
     cameo: str | None = None
+    #: the rule that chose this actor and its codes
+    evidence: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -275,6 +277,8 @@ class Event:
     geo_precision: int | None = None
     #: where the place came from: "clause", "sentence", "dateline" or "article" (inherited)
     place_source: str | None = None
+    #: the word that signals the modality ("will", "not", "threatened"), None for a plain assertion
+    modality_cue: Span | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -53,6 +53,7 @@ def event_actor_dict(side: EventActor | None) -> Record | None:
         "org": side.org,
         "role": side.role,
         "cameo": side.cameo,
+        "evidence": side.evidence,
     }
 
 
@@ -157,6 +158,7 @@ def event_dict(event: Event) -> Record:
         "date_source": event.date_source,
         "geo_precision": event.geo_precision,
         "place_source": event.place_source,
+        "modality_cue": _span(event.modality_cue),
     }
 
 
@@ -219,6 +221,7 @@ def from_record(record: Record) -> Analysis:
             org=data["org"],
             role=data["role"],
             cameo=data["cameo"],
+            evidence=data["evidence"],
         )
 
     published = record["published"]
@@ -320,6 +323,7 @@ def from_record(record: Record) -> Analysis:
                 date_source=e["date_source"],
                 geo_precision=e["geo_precision"],
                 place_source=e["place_source"],
+                modality_cue=span(e["modality_cue"]),
             )
             for e in record["events"]
         ),

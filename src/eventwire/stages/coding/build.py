@@ -239,15 +239,21 @@ def to_events(analysis: Analysis, items: list[Draft], codebook: Codebook) -> lis
                 confidence=round(min(confidence, 0.95), 3),
                 rule=cand.rule,
                 mentions=tuple(sorted(draft.mentions, key=lambda s: s.start)),
-                claimed_by=claim_of(
-                    quote=cand.quote, reported_by=cand.reported_by, source=draft.source, root=entry.root
-                ),
+                # a denied event is the denier's subject matter, not their claim
+                claimed_by=None
+                if cand.denied_by
+                else claim_of(quote=cand.quote, reported_by=cand.reported_by, source=draft.source, root=entry.root),
                 disputed=bool(cand.denied_by),
                 disputed_by=dispute_of(cand.denied_by),
                 time_precision=time_precision(date),
                 date_source=date_source,
                 geo_precision=placing.precision,
                 place_source=placing.source,
+                modality_cue=(
+                    Span(start=cand.modality_cue.start, end=cand.modality_cue.end, text=cand.modality_cue.text)
+                    if cand.modality_cue is not None
+                    else None
+                ),
             )
         )
     return events

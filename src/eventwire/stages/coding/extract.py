@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from eventwire.model import Modality, Quote, Token
 from eventwire.stages.coding.dating import Locator
 from eventwire.stages.coding.finder import SideFinder
-from eventwire.stages.coding.modality import modality
+from eventwire.stages.coding.modality import modality_cue
 from eventwire.stages.coding.patterns import Lexicon, Pattern, kind_of, match
 from eventwire.stages.coding.sides import ActorIndex, Side, same_actor
 from eventwire.stages.coding.user_verbs import UserMatch, UserVerbs
@@ -45,6 +45,8 @@ class Candidate:
     reported_by: list[Side] = field(default_factory=list)
     #: who denies the event ("the rebels deny they are negotiating")
     denied_by: list[Side] = field(default_factory=list)
+    #: the word that signals the modality
+    modality_cue: Token | None = None
     rule: str = ""
     user: UserMatch | None = None
     reciprocal: bool = False
@@ -199,7 +201,10 @@ class Extractor(SideFinder):
             cand.sources = self._speaker(cand) if _first_person_or_none(self.tree, tok) else []
         if not cand.reciprocal:
             cand.targets = [t for t in cand.targets if not any(same_actor(t, s) for s in cand.sources)]
-        cand.modality = "asserted" if cand.pattern is MODAL_DEMAND else modality(self.tree, tok)
+        if cand.pattern is MODAL_DEMAND:
+            cand.modality, cand.modality_cue = "asserted", None
+        else:
+            cand.modality, cand.modality_cue = modality_cue(self.tree, tok)
         recode = None
         if cand.user is not None:
             pass  # the user's dictionary has its own numbering and says itself what planned acts are
@@ -280,7 +285,8 @@ def _reverse(cand: Candidate) -> Candidate | None:
     back = _user_candidate(cand.trigger, cand.user, cand.user.code.reverse)
     back.sources, back.targets = list(cand.targets), list(cand.sources)
     back.modality, back.date, back.place, back.quote = cand.modality, cand.date, cand.place, cand.quote
-    back.reported_by = list(cand.reported_by)
+    back.reported_by, back.denied_by = list(cand.reported_by), list(cand.denied_by)
+    back.modality_cue = cand.modality_cue
     back.rule = f"{cand.rule}>reverse"
     return back
 

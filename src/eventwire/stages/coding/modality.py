@@ -44,9 +44,14 @@ _CLAUSE_STOP = frozenset({"ROOT", "ccomp", "parataxis"})
 
 def modality(tree: ParseTree, trigger: Token) -> Modality:
     """The modality of the event triggered by ``trigger``, from its own modifiers and the clause around it."""
+    return modality_cue(tree, trigger)[0]
+
+
+def modality_cue(tree: ParseTree, trigger: Token) -> tuple[Modality, Token | None]:
+    """The modality and the word that signals it (None for a plain assertion)."""
     for k in tree.children(trigger):
         if k.dep == "neg" or (k.dep == "det" and k.text.lower() == "no"):
-            return "negated"
+            return "negated", k
     own = _local(tree, trigger)
     if own is not None:
         return own
@@ -58,45 +63,46 @@ def modality(tree: ParseTree, trigger: Token) -> Modality:
             break
         lemma = head.lemma.lower()
         if lemma in ("fail", "refuse", "decline") and current.dep == "xcomp":
-            return "negated"
+            return "negated", head
         if current.dep in ("dobj", "xcomp", "pobj", "prep", "ccomp", "advcl", "acomp") or trigger.pos == "NOUN":
             if lemma in CONSIDERING_VERBS:
-                return "considered"
+                return "considered", head
             if lemma in PLANNING_VERBS and (current.dep == "xcomp" or head.tag == "VBN" or lemma != "hope"):
-                return "planned"
+                return "planned", head
             if lemma in DEMANDING_VERBS and current.dep in ("xcomp", "ccomp", "dobj"):
-                return "demanded"
-        if any(k.dep == "neg" for k in tree.children(head)) and current.dep not in ("ccomp", "advcl", "relcl"):
-            return "negated"
+                return "demanded", head
+        negation = next((k for k in tree.children(head) if k.dep == "neg"), None)
+        if negation is not None and current.dep not in ("ccomp", "advcl", "relcl"):
+            return "negated", negation
         found = _local(tree, head) if head.pos in ("VERB", "AUX") and current.dep != "ccomp" else None
         if found is not None:
             return found
         if head.dep in _CLAUSE_STOP or current.dep in ("ccomp", "relcl", "advcl"):
             break
         current = head
-    return "asserted"
+    return "asserted", None
 
 
-def _local(tree: ParseTree, tok: Token) -> Modality | None:
+def _local(tree: ParseTree, tok: Token) -> tuple[Modality, Token] | None:
     """Markers attached to the token itself: auxiliaries, planning adjectives, conditional clauses."""
     for k in tree.children(tok):
         text = k.text.lower()
         if k.dep in ("amod", "compound") and text in PLANNED_MODIFIERS:
-            return "planned"
+            return "planned", k
         if k.dep == "aux" and text in FUTURE_AUX:
-            return "planned"
+            return "planned", k
         if k.dep == "aux" and text in HYPOTHETICAL_AUX:
-            return "hypothetical"
+            return "hypothetical", k
         if k.dep == "aux" and text in ("must", "should"):
-            return "demanded"
+            return "demanded", k
         if k.dep == "mark" and text in ("if", "unless", "whether"):
-            return "hypothetical"
+            return "hypothetical", k
         if (
             k.dep == "aux"
             and k.lemma.lower() == "be"
             and any(c.dep == "xcomp" and c.i == tok.i for c in tree.children(k))
         ):
-            return "planned"
+            return "planned", k
     if tok.dep == "xcomp":
         head = tree.head(tok)
         if (
@@ -104,5 +110,5 @@ def _local(tree: ParseTree, tok: Token) -> Modality | None:
             and head.lemma.lower() == "go"
             and any(k.dep == "aux" and k.lemma.lower() == "be" for k in tree.children(head))
         ):
-            return "planned"
+            return "planned", head
     return None

@@ -118,6 +118,8 @@ class Side:
     entity: Entity | None
     name: str
     actor: Actor | None
+    #: why this actor and these codes ("entity:knowledge-base", "agent:country.sentence+role:police", ...)
+    rule: str = ""
 
     @property
     def key(self) -> str:
@@ -145,6 +147,7 @@ class Side:
             org=actor.org,
             role=actor.role,
             cameo=actor.cameo,
+            evidence=self.rule or None,
         )
 
 
@@ -252,25 +255,32 @@ class ActorIndex:
     def side(self, entity: Entity) -> Side:
         """The side for an entity, borrowing an appositive organisation when it has no actor codes."""
         actor = entity.actor
+        rule = "entity:knowledge-base" if entity.kb_id else "entity:actors-stage"
+        if actor is None or not (actor.country or actor.org):
+            rule = "entity:uncoded"
         if (actor is None or not (actor.country or actor.org)) and entity.id in self.place_of:
             actor = Actor(country=alpha3(self.place_of[entity.id].country))
+            rule = "entity:place-country"
         if (actor is None or not (actor.country or actor.org)) and entity.type == "NORP" and entity.mentions:
             found = self.agents.context.country_at(entity.mentions[0].start)
             if found is not None:
                 actor = Actor(country=found[0], role=actor.role if actor else None, cameo=found[0])
+                rule = f"group:{found[1]}"
         if actor is None or not (actor.country or actor.org):
             borrowed = self.affiliation.get(entity.id)
             if borrowed is not None:
                 actor = Actor(
                     country=borrowed.country, org=borrowed.org, role=actor.role if actor else None, cameo=borrowed.cameo
                 )
+                rule = "person:apposition"
         if (actor is None or not (actor.country or actor.org)) and entity.type == "PERSON" and actor and actor.role:
             # a titled person the knowledge base does not know ("Defense Minister X"): the country of the
             # text around the first mention, by the same fallback as generic agents
             found = self.agents.context.country_at(entity.mentions[0].start) if entity.mentions else None
             if found is not None:
                 actor = Actor(country=found[0], role=actor.role, cameo=f"{found[0]}{actor.cameo or ''}")
-        return Side(entity=entity, name=entity.name, actor=actor)
+                rule = f"person:title+{found[1]}"
+        return Side(entity=entity, name=entity.name, actor=actor, rule=rule)
 
     def quote_at(self, tok: Token) -> Quote | None:
         """The quote whose span holds the token, if any."""
@@ -343,8 +353,10 @@ class ActorIndex:
         context's country)."""
         coded = self.agents.code(tok, country=country)
         if coded is None and country is not None:
-            return Side(entity=None, name=tok.text, actor=Actor(country=country, cameo=country))
-        return Side(entity=None, name=tok.text, actor=coded.actor if coded is not None else None)
+            return Side(entity=None, name=tok.text, actor=Actor(country=country, cameo=country), rule="agent:modifier")
+        if coded is None:
+            return Side(entity=None, name=tok.text, actor=None, rule="agent:uncoded")
+        return Side(entity=None, name=tok.text, actor=coded.actor, rule=f"agent:{coded.rule}")
 
     def _inside(self, tok: Token, *, agent: bool = False) -> list[Side]:
         """Named actors inside the phrase: compounds, modifiers, possessives, of/from/in complements."""

@@ -1,0 +1,45 @@
+"""eventwire explain: every event with its marked sentence and the evidence behind each field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from eventwire.cli import main
+
+TEXT = (
+    "The militants denied carrying out the raid on the checkpoint.\n\n"
+    "Police in Nairobi will detain the organisers of the march, a police spokesman said."
+)
+
+
+def run(tmp_path: Path, *args: str) -> str:
+    path = tmp_path / "story.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(path), "--published", "2024-03-08", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_json_explains_each_event_with_its_evidence(tmp_path: Path) -> None:
+    (line,) = run(tmp_path, "--json").splitlines()
+    explained = json.loads(line)["events"]
+    by_trigger = {e["trigger"]["text"]: e for e in explained}
+    raid = by_trigger["carrying"] if "carrying" in by_trigger else by_trigger["raid"]
+    assert raid["disputed"] and raid["claimed_by"] is None
+    assert raid["source"]["why"]
+    detain = by_trigger["detain"]
+    assert detain["modality"] == {"value": "planned", "cue": "will", "span": detain["modality"]["span"]}
+    assert detain["source"]["codes"]["cameo"] == "KENCOP"
+    assert detain["sentence"]["text"].startswith("Police in Nairobi")
+    assert TEXT[slice(*detain["trigger"]["span"])] == "detain"
+    assert detain["date"]["source"] is None or detain["date"]["source"] in ("clause", "sentence", "statement")
+
+
+def test_terminal_view_names_rule_sides_modality_and_sources(tmp_path: Path) -> None:
+    out = run(tmp_path)
+    assert "denied by" in out
+    assert "cue 'will'" in out
+    assert "KENCOP" in out and "rule verb:" in out
