@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from eventwire import config
-from eventwire.model import Analysis, Article, Parse
+from eventwire.model import Analysis, Article, EntityMention, Parse, Span
 from eventwire.pipeline import Pipeline
 from eventwire.resources.gazetteer import Gazetteer, load_gazetteer
 from eventwire.stages.geo.stage import PlaceContext, resolve
-from eventwire.stages.geo.toponyms import Toponym, trim
+from eventwire.stages.geo.toponyms import Toponym, propose, trim
 
 STAGES = ("clean", "dedupe", "parse", "geo")
 
@@ -162,3 +162,55 @@ def test_a_region_named_after_its_seat_does_not_outweigh_the_city(g: Gazetteer) 
     text = "Bankers met in Zurich on Monday."
     places, _ = resolve(bare(text), cands(text, "Zurich"), g)
     assert places[0].feature == "city" and places[0].country == "CH"
+
+
+# ---------------------------------------------------------------- issue 15: detection beyond the tagger's label
+
+
+def tagged(text: str, *pairs: tuple[str, str]) -> Parse:
+    """A parse holding only the given (name, label) mentions, each at its first occurrence."""
+    mentions = []
+    for name, label in pairs:
+        start = text.index(name)
+        mentions.append(EntityMention(span=Span.of(text, start, start + len(name)), label=label))
+    return Parse(model="none", mentions=tuple(mentions))
+
+
+def proposed(text: str, parse: Parse, g: Gazetteer) -> list[tuple[str, str]]:
+    return [(text[c.start : c.end], c.label) for c in propose(text, parse, g)]
+
+
+def test_issue_15_a_country_tagged_as_a_person_is_a_place_after_in(g: Gazetteer) -> None:
+    text = "Aid convoys reached villages in Mali on Tuesday, the agency said."
+    assert ("Mali", "CONTEXT") in proposed(text, tagged(text, ("Mali", "PERSON")), g)
+
+
+def test_issue_15_a_country_tagged_as_a_person_is_a_place_when_listed_with_one(g: Gazetteer) -> None:
+    text = "Ministers of Chad, Niger and Burkina Faso signed the pact."
+    parse = tagged(text, ("Chad", "GPE"), ("Niger", "PERSON"), ("Burkina Faso", "GPE"))
+    assert ("Niger", "CONTEXT") in proposed(text, parse, g)
+
+
+def test_issue_15_a_person_named_like_a_place_stays_a_person(g: Gazetteer) -> None:
+    text = "Michael Jordan told reporters the team would win."
+    assert proposed(text, tagged(text, ("Michael Jordan", "PERSON")), g) == []
+
+
+def test_issue_15_an_area_tagged_as_an_organisation_is_a_place_in_context(g: Gazetteer) -> None:
+    text = "Shelling continued in Eastern Ghouta overnight, residents said."
+    found = propose(text, tagged(text, ("Eastern Ghouta", "ORG")), g)
+    assert [text[c.start : c.end] for c in found] == ["Eastern Ghouta"]
+    places, _ = resolve(bare(text), found, g)
+    assert places[0].country == "SY"
+
+
+def test_issue_15_compass_points_and_foreign_articles_are_not_places(g: Gazetteer) -> None:
+    text = "Relations with the West soured, and Der Spiegel ran the story."
+    parse = tagged(text, ("West", "LOC"), ("Der", "GPE"))
+    assert proposed(text, parse, g) == []
+
+
+def test_issue_15_people_are_not_places_but_adjectives_are(g: Gazetteer) -> None:
+    text = "Thousands of Peruvians marched as Peruvian police watched."
+    parse = tagged(text, ("Peruvians", "NORP"), ("Peruvian", "NORP"))
+    assert proposed(text, parse, g) == [("Peruvian", "NORP")]

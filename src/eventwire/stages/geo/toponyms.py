@@ -30,6 +30,22 @@ US_STATE_CODES = frozenset(
 )
 #: Minimum population for a city found by the gazetteer scan alone (no NER label).
 SCAN_POPULATION = 100_000
+#: Words that are never a toponym on their own, whatever the tagger says: bare compass points ("the West",
+#: "207 South Main") and function words of other languages that name a village somewhere ("Der", "La").
+NOT_PLACES = frozenset(
+    "north south east west northeast northwest southeast southwest der die das den dem des ein eine und la le "
+    "les el los las lo il una uno del di du von van het".split()
+)
+#: Words before a name that make it a place even when the tagger called it a person or an organisation.
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|from|into|across|near|outside|inside|throughout|toward|towards|neighbou?ring|visit(?:ed|ing)?)"
+    r"|\b(?:in|of) (?:northern|southern|eastern|western|central))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Words after a name that make it a place ("Idlib province", "the Mali border").
+_LOCATIVE_AFTER = re.compile(
+    r"^\s+(?:province|region|governorate|prefecture|district|county|state|border|borders|capital)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +85,32 @@ def strong(entries: tuple[Entry, ...], population: int = SCAN_POPULATION) -> boo
     return False
 
 
+def people(gazetteer: Gazetteer, surface: str) -> bool:
+    """True for the plural of a demonym, which names people, not a place ("Cubans", "Turks", "Canadians")."""
+    word = surface.rstrip()
+    return word.endswith("s") and not word.endswith("ss") and bool(gazetteer.demonym(word))
+
+
+def refused(surface: str) -> bool:
+    """True for a word that is never a toponym on its own (see NOT_PLACES)."""
+    return normalize(surface) in NOT_PLACES
+
+
+def locative(text: str, start: int, end: int) -> bool:
+    """True when the words around a name make it a place: "in Mali", "from eastern Ghouta", "Idlib province"."""
+    before = _LOCATIVE_BEFORE.search(text[max(0, start - 30) : start])
+    return bool(before or _LOCATIVE_AFTER.match(text[end : end + 20]))
+
+
+def coordinated(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
+    """True when a name is listed with a place ("Mali and Niger", "Chad, Niger and Mali")."""
+    for s, e in places:
+        between = text[e:start] if e <= start else text[end:s] if end <= s else "x"
+        if re.fullmatch(r",?\s*(?:and|or)?\s*|\s*,\s*", between):
+            return True
+    return False
+
+
 def known(gazetteer: Gazetteer, text: str) -> bool:
     """True when the text is a place name, a demonym, or a direction plus a place name."""
     if gazetteer.lookup(text) or gazetteer.demonym(text):
@@ -86,7 +128,8 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Toponym]:
         return not any(start < e and s < end for s, e in taken)
 
     blocked: list[tuple[int, int]] = []
-    people = {normalize(w) for m in parse.mentions if m.label == "PERSON" for w in m.span.text.split()}
+    persons = {normalize(w) for m in parse.mentions if m.label == "PERSON" for w in m.span.text.split()}
+    doubted: list[tuple[int, int]] = []  # person and organisation names that may be places in context
     for mention in parse.mentions:
         start, end = trim(text, mention.span.start, mention.span.end)
         if start >= end:
@@ -99,7 +142,9 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Toponym]:
             if not (surface[:1].isupper() or DIRECTIONS.match(surface)):
                 continue  # "crystal meth crisis": not a name
             for s, e in _split_list(text, start, end, gazetteer):
-                if normalize(text[s:e]) in people and not strong(gazetteer.lookup(text[s:e])):
+                if refused(text[s:e]) or people(gazetteer, text[s:e]):
+                    continue
+                if normalize(text[s:e]) in persons and not strong(gazetteer.lookup(text[s:e])):
                     continue  # a surname the parser also tagged as a place ("said Stoltenberg in ...")
                 s = _direction(text, s, gazetteer)
                 if free(s, e):
@@ -107,13 +152,24 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Toponym]:
                     found.append(Toponym(s, e, mention.label))
         elif mention.label == "PERSON":
             blocked.append((mention.span.start, mention.span.end))
+            doubted.append((start, end))
         elif mention.label in DOUBTFUL_LABELS:
             entries = gazetteer.lookup(surface)
-            demonym = mention.label == "NORP" and gazetteer.demonym(surface)
-            if (demonym or (entries and strong(entries, 100_000))) and free(start, end):
+            demonym = mention.label == "NORP" and gazetteer.demonym(surface) and not people(gazetteer, surface)
+            if (demonym or (entries and strong(entries, 100_000))) and free(start, end) and not refused(surface):
                 taken.append((start, end))
                 found.append(Toponym(start, end, mention.label))
-            # otherwise the scan below looks inside it ("Texas A&M University", "Turkish-Russian")
+            else:  # the scan below looks inside it ("Texas A&M University", "Turkish-Russian")
+                doubted.append((start, end))
+    for start, end in doubted:  # "fighting in Mali", "Mali and Niger": the tagger's mistakes for places
+        surface = text[start:end]
+        entries = gazetteer.lookup(surface) or gazetteer.lookup(DIRECTIONS.sub("", surface))
+        if not any(e.feature in ("country", "region", "area") or e.population >= SCAN_POPULATION for e in entries):
+            continue
+        if free(start, end) and (locative(text, start, end) or coordinated(text, start, end, taken)):
+            taken.append((start, end))
+            found.append(Toponym(start, end, "CONTEXT"))
+            blocked = [b for b in blocked if not (b[0] <= start and end <= b[1])]
     qualified = [(s, e, "QUALIFIED") for s, e in _qualified(text, gazetteer)]
     for start, end, label in qualified + [(s, e, "SETTLEMENT") for s, e in _settlements(text, gazetteer)]:
         if free(start, end):  # "born in Churchill, Man.": a place even when the parser saw a person
@@ -207,7 +263,9 @@ def _repeats(text: str, found: list[Toponym], parse: Parse, taken: list[tuple[in
         for c in found
         if c.label in (*PLACE_LABELS, "QUALIFIED", "SETTLEMENT") and c.end - c.start > 2
     }
-    people = [(m.span.start, m.span.end) for m in parse.mentions if m.label == "PERSON" and " " in m.span.text.strip()]
+    person_spans = [
+        (m.span.start, m.span.end) for m in parse.mentions if m.label == "PERSON" and " " in m.span.text.strip()
+    ]
     spans: list[tuple[int, int]] = []
     for name in sorted(names, key=len, reverse=True):
         if not name[:1].isupper() or text.count(name) < 2:
@@ -217,7 +275,7 @@ def _repeats(text: str, found: list[Toponym], parse: Parse, taken: list[tuple[in
             if (
                 any(s < b and a < e for a, b in taken)
                 or any(s < b and a < e for a, b in spans)
-                or any(a <= s and e <= b for a, b in people)
+                or any(a <= s and e <= b for a, b in person_spans)
             ):
                 continue
             spans.append((s, e))
@@ -283,7 +341,9 @@ def _scan(text: str, tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[tu
                 start, end = trim(text, tok.start, tokens[last].end)
                 surface = text[start:end]
                 entries = gazetteer.lookup(surface)
-                if start < end and ((entries and strong(entries)) or gazetteer.demonym(surface)):
+                if refused(surface) or people(gazetteer, surface):
+                    pass
+                elif start < end and ((entries and strong(entries)) or gazetteer.demonym(surface)):
                     best = (start, end)
             elif tokens[j].text.lower() not in _CONNECTORS:
                 break
