@@ -15,6 +15,7 @@ from eventwire.model import Analysis, Rejection
 from eventwire.query import MODALITIES, EventFilter, events
 from eventwire.runner import Summary, extract, run
 from eventwire.store.duckdb import Store
+from eventwire.watch import interval_seconds, watch
 
 DEFAULT_DB = "eventwire.duckdb"
 
@@ -40,6 +41,16 @@ def _report(item: Rejection) -> None:
     click.echo(f"eventwire: {_where(item)}: rejected ({item.code}): {item.message}", err=True)
 
 
+#: Exit status when nothing could be analysed: every input was rejected, or there were no inputs at all.
+EXIT_NOTHING = 4
+
+_PRIVATE = click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    default=None,
+    help="Fetch URLs (and follow redirects) to loopback and private addresses; refused by default.",
+)
+
 _MAX_CHARS = click.option(
     "--max-chars",
     type=click.IntRange(min=1),
@@ -58,6 +69,7 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, default=True, help="Print JSON Lines records (the default).")
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @_MAX_CHARS
+@_PRIVATE
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one article only is then easier to read).")
 @click.option("--strict", is_flag=True, help="Exit 3 when any problem or rejection was recorded.")
 def extract_command(
@@ -65,23 +77,29 @@ def extract_command(
     as_json: bool,
     published: dt.date | None,
     max_chars: int | None,
+    allow_private_urls: bool | None,
     pretty: bool,
     strict: bool,
 ) -> None:
-    """Print the public record of each INPUT (files, folders, '-' for standard input) as JSON Lines."""
+    """Print the public record of each INPUT (files, folders, URLs, '-' for standard input) as JSON Lines."""
     troubled = False
+    counts = {"inputs": 0, "processed": 0}
+    settings = _settings(published=published, max_chars=max_chars, allow_private_urls=allow_private_urls)
     try:
-        for item in extract(inputs, _settings(published=published, max_chars=max_chars)):
+        for item in extract(inputs, settings):
+            counts["inputs"] += 1
             if isinstance(item, Rejection):
                 troubled = True
                 _report(item)
                 continue
+            counts["processed"] += 1
             troubled = troubled or bool(item["problems"])
             click.echo(json.dumps(item, ensure_ascii=False, indent=1 if pretty else None))
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
     if strict and troubled:
         sys.exit(3)
+    _exit_if_nothing(counts["inputs"], counts["processed"], inputs)
 
 
 @main.command("run")
@@ -89,6 +107,7 @@ def extract_command(
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write (created if missing).")
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @_MAX_CHARS
+@_PRIVATE
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON instead of a table.")
 @click.option(
     "--batch",
@@ -112,6 +131,7 @@ def run_command(
     db: str,
     published: dt.date | None,
     max_chars: int | None,
+    allow_private_urls: bool | None,
     as_json: bool,
     batch: int,
     workers: int,
@@ -142,7 +162,7 @@ def run_command(
                     _report(item)
                 bar.advance(task)
 
-            settings = _settings(published=published, max_chars=max_chars)
+            settings = _settings(published=published, max_chars=max_chars, allow_private_urls=allow_private_urls)
             summary = run(inputs, settings, db=db, progress=tick, batch=batch, workers=workers, scheduler=scheduler)
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -152,6 +172,17 @@ def run_command(
         _print_summary(summary, db)
     if strict and (summary.rejected or summary.problems):
         sys.exit(3)
+    _exit_if_nothing(summary.inputs, summary.processed, inputs)
+
+
+def _exit_if_nothing(count: int, processed: int, inputs: tuple[str, ...]) -> None:
+    """Exit 4 with a sentence when there was nothing to analyse or every input was rejected."""
+    if count == 0:
+        click.echo(f"eventwire: no inputs found in {', '.join(inputs)} (empty folders?); nothing analysed", err=True)
+        sys.exit(EXIT_NOTHING)
+    if processed == 0:
+        click.echo(f"eventwire: all {count} inputs were rejected (reasons above); nothing analysed", err=True)
+        sys.exit(EXIT_NOTHING)
 
 
 @main.command("stats")
@@ -237,6 +268,38 @@ def _print_summary(summary: Summary, db: str) -> None:
     for code, count in sorted(summary.problems.items()):
         table.add_row(f"problem {code}", str(count))
     Console().print(table)
+
+
+@main.command("watch")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, help="How often to read the sources again: 90s, 15m, 1h.")
+@click.option("--cycles", type=click.IntRange(min=1), help="Stop after this many readings (default: until Ctrl-C).")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write (created if missing).")
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@_MAX_CHARS
+@_PRIVATE
+def watch_command(
+    sources: tuple[str, ...],
+    every: str,
+    cycles: int | None,
+    db: str,
+    published: dt.date | None,
+    max_chars: int | None,
+    allow_private_urls: bool | None,
+) -> None:
+    """Read SOURCES (folders, feed URLs, files) every interval and analyse the articles the store does not hold."""
+
+    def report(cycle: int, summary: Summary) -> None:
+        rejected = sum(summary.rejected.values())
+        click.echo(f"eventwire watch: cycle {cycle}: {summary.processed} new articles, {rejected} rejected -> {db}")
+
+    try:
+        settings = _settings(published=published, max_chars=max_chars, allow_private_urls=allow_private_urls)
+        watch(sources, settings, db=db, every=interval_seconds(every), cycles=cycles, report=report)
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except KeyboardInterrupt:
+        click.echo("eventwire watch: stopped", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

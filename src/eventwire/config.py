@@ -30,6 +30,9 @@ class Settings:
         dictionaries: user actor dictionaries (YAML, CSV, or PETRARCH/TABARI files).
         event_model_floor: drop a rule's event when the learned event model gives its trigger less than this
             chance of being any event (0: the model does not veto; see docs/event-model.md).
+        allow_private_urls: fetch URLs (and follow redirects) to loopback and private addresses (off: refused).
+        fetch_cache: folder where fetched pages are kept by URL (default: the user's cache folder).
+        fetch_seconds: time allowed for fetching one URL.
     """
 
     model: str = DEFAULT_MODEL
@@ -42,6 +45,9 @@ class Settings:
     raise_errors: bool = False
     dictionaries: tuple[Path, ...] = field(default=())
     event_model_floor: float = 0.0
+    allow_private_urls: bool = False
+    fetch_cache: Path | None = None
+    fetch_seconds: int = 30
 
 
 def load(overrides: Mapping[str, object] | None = None, *, environ: Mapping[str, str] | None = None) -> Settings:
@@ -63,11 +69,13 @@ def load(overrides: Mapping[str, object] | None = None, *, environ: Mapping[str,
 
 def _coerce(name: str, raw: str) -> object:
     try:
-        if name in ("batch_size", "max_chars", "segment_chars"):
+        if name in ("batch_size", "max_chars", "segment_chars", "fetch_seconds"):
             return int(raw)
         if name in ("article_seconds", "event_model_floor"):
             return float(raw)
-        if name == "raise_errors":
+        if name == "fetch_cache":
+            return Path(raw)
+        if name in ("raise_errors", "allow_private_urls"):
             return raw.lower() in ("1", "true", "yes")
         if name == "published":
             return dt.date.fromisoformat(raw)

@@ -17,6 +17,7 @@ from eventwire.ids import digest
 from eventwire.model import Analysis, Article, Rejection
 from eventwire.pipeline import Pipeline
 from eventwire.record import Record, to_record
+from eventwire.sources.fetch import FetchSettings, default_cache
 from eventwire.sources.files import IngestSettings, read_inputs
 from eventwire.stages.dedupe import ArticleIndex
 from eventwire.store.duckdb import Store
@@ -109,7 +110,7 @@ def analyse(
 
 def extract(paths: Iterable[str], settings: Settings) -> Iterator[Record | Rejection]:
     """Public records of the inputs (and their rejections), without a store."""
-    inputs = read_inputs(paths, IngestSettings(published=settings.published, max_bytes=settings.max_chars * 4 + 1024))
+    inputs = read_inputs(paths, ingest_settings(settings))
     for item in analyse(inputs, settings):
         yield item if isinstance(item, Rejection) else to_record(item)
 
@@ -149,8 +150,22 @@ def _run(
     batch: int,
     pipe: Pipe | None,
 ) -> Summary:
+    return run_inputs(
+        read_inputs(paths, ingest_settings(settings)), settings, db=db, progress=progress, batch=batch, pipe=pipe
+    )
+
+
+def run_inputs(
+    inputs: Iterable[Article | Rejection],
+    settings: Settings,
+    *,
+    db: str | Path,
+    progress: Progress | None = None,
+    batch: int = 50,
+    pipe: Pipe | None = None,
+) -> Summary:
+    """Analyse inputs already read (Articles and Rejections) into the store at ``db``; the summary counts them all."""
     summary = Summary()
-    inputs = read_inputs(paths, IngestSettings(published=settings.published, max_bytes=settings.max_chars * 4 + 1024))
     with Store(db) as store:
         done: list[Analysis] = []
         rejected: list[Rejection] = []
@@ -187,3 +202,14 @@ def _same_id(article: Article) -> Rejection:
         code="ingest.duplicate_article",
         message=f"same id {article.id} as an earlier input (identical text or id); stored once",
     )
+
+
+def ingest_settings(settings: Settings, *, refresh: bool = False) -> IngestSettings:
+    """How inputs are read under ``settings`` (``refresh``: fetch URLs again even when cached)."""
+    fetching = FetchSettings(
+        cache=settings.fetch_cache or default_cache(),
+        seconds=settings.fetch_seconds,
+        allow_private=settings.allow_private_urls,
+        refresh=refresh,
+    )
+    return IngestSettings(published=settings.published, max_bytes=settings.max_chars * 4 + 1024, fetch=fetching)
