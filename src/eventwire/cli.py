@@ -18,6 +18,7 @@ from eventwire.query import MODALITIES, EventFilter, events
 from eventwire.record import Record
 from eventwire.runner import Summary, extract, run
 from eventwire.store.duckdb import Store
+from eventwire.watch import interval_seconds, watch
 
 
 class _Group(click.Group):
@@ -96,6 +97,10 @@ def _report(item: Rejection) -> None:
     click.echo(f"eventwire: {_where(item)}: rejected ({item.code}): {item.message}", err=True)
 
 
+#: Exit status when nothing could be analysed: every input was rejected, or there were no inputs at all.
+EXIT_NOTHING = 4
+
+
 @click.group(cls=_Group)
 @click.version_option(package_name="eventwire")
 def main() -> None:
@@ -114,14 +119,17 @@ def main() -> None:
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one article only is then easier to read).")
 @settings_options("extract")
 def extract_command(inputs: tuple[str, ...], as_json: bool, pretty: bool, **options: Any) -> None:
-    """Print the public record of each INPUT (files, folders, '-' for standard input) as JSON Lines."""
+    """Print the public record of each INPUT (files, folders, URLs, '-' for standard input) as JSON Lines."""
     settings = _settings(options)
     troubled = False
+    counts = {"inputs": 0, "processed": 0}
     for item in extract(inputs, settings):
+        counts["inputs"] += 1
         if isinstance(item, Rejection):
             troubled = True
             _report(item)
             continue
+        counts["processed"] += 1
         troubled = troubled or bool(item["problems"])
         if as_json:
             click.echo(json.dumps(item, ensure_ascii=False, indent=1 if pretty else None))
@@ -129,6 +137,7 @@ def extract_command(inputs: tuple[str, ...], as_json: bool, pretty: bool, **opti
             _print_record(item)
     if settings.strict and troubled:
         sys.exit(3)
+    _exit_if_nothing(counts["inputs"], counts["processed"], inputs)
 
 
 @main.command("explain")
@@ -191,6 +200,38 @@ def run_command(inputs: tuple[str, ...], as_json: bool, quiet: bool, **options: 
         _print_summary(summary, str(settings.db))
     if settings.strict and (summary.rejected or summary.problems):
         sys.exit(3)
+    _exit_if_nothing(summary.inputs, summary.processed, inputs)
+
+
+def _exit_if_nothing(count: int, processed: int, inputs: tuple[str, ...]) -> None:
+    """Exit 4 with a sentence when there was nothing to analyse or every input was rejected."""
+    if count == 0:
+        click.echo(f"eventwire: no inputs found in {', '.join(inputs)} (empty folders?); nothing analysed", err=True)
+        sys.exit(EXIT_NOTHING)
+    if processed == 0:
+        click.echo(f"eventwire: all {count} inputs were rejected (reasons above); nothing analysed", err=True)
+        sys.exit(EXIT_NOTHING)
+
+
+@main.command("watch")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--every", default="15m", show_default=True, help="How often to read the sources again: 90s, 15m, 1h.")
+@click.option("--cycles", type=click.IntRange(min=1), help="Stop after this many readings (default: until Ctrl-C).")
+@settings_options("watch")
+def watch_command(sources: tuple[str, ...], every: str, cycles: int | None, **options: Any) -> None:
+    """Read SOURCES (folders, feed URLs, files) every interval and analyse the articles the store does not hold."""
+    settings = _settings(options)
+
+    def report(cycle: int, summary: Summary) -> None:
+        rejected = sum(summary.rejected.values())
+        click.echo(
+            f"eventwire watch: cycle {cycle}: {summary.processed} new articles, {rejected} rejected -> {settings.db}"
+        )
+
+    try:
+        watch(sources, settings, every=interval_seconds(every), cycles=cycles, report=report)
+    except KeyboardInterrupt:
+        click.echo("eventwire watch: stopped", err=True)
 
 
 @main.command("stats")

@@ -26,7 +26,7 @@ CONFIG_FILE = "eventwire.toml"
 #: The environment variable naming a config file.
 CONFIG_ENV = "EVENTWIRE_CONFIG"
 
-_ANALYSIS = ("extract", "run", "explain")
+_ANALYSIS = ("extract", "run", "explain", "watch")
 
 
 def _about(
@@ -90,12 +90,21 @@ class Settings:
             maximum=1,
         ),
     )
+    allow_private_urls: bool = field(
+        default=False,
+        metadata=_about("Fetch URLs (and follow redirects) to loopback and private addresses (off: refused)."),
+    )
+    fetch_cache: Path | None = field(
+        default=None,
+        metadata=_about("Folder where fetched pages are kept by URL (default: the user's cache folder)."),
+    )
+    fetch_seconds: int = field(default=30, metadata=_about("Time allowed for fetching one URL.", minimum=1))
     strict: bool = field(default=False, metadata=_about("Exit 3 when any problem or rejection was recorded."))
     db: Path = field(
         default=Path("eventwire.duckdb"),
         metadata=_about(
             "DuckDB file to write (run; created if missing) or read (stats, events).",
-            commands=("run", "stats", "events"),
+            commands=("run", "stats", "events", "watch"),
         ),
     )
     write_batch: int = field(
@@ -160,6 +169,7 @@ _TYPE_NAMES: dict[object, str] = {
     bool: "true/false",
     dt.date | None: "date",
     Path: "path",
+    Path | None: "path",
     tuple[str, ...]: "list of names",
     tuple[Path, ...]: "list of paths",
 }
@@ -276,7 +286,7 @@ def parse(info: SettingInfo, raw: str, *, origin: str) -> object:
             return tuple(s.strip() for s in raw.split(",") if s.strip())
         if kind == tuple[Path, ...]:
             return tuple(Path(p) for p in raw.split(os.pathsep) if p)
-        if kind is Path:
+        if kind is Path or kind == Path | None:
             return Path(raw)
     except ValueError as exc:
         raise ConfigError(f"{origin}: {exc}") from exc
@@ -293,7 +303,7 @@ def _from_toml(info: SettingInfo, value: object, *, origin: str, folder: Path) -
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{origin}: expected a list of strings")
         return tuple(folder / v for v in value) if kind == tuple[Path, ...] else tuple(value)
-    if kind is Path:
+    if kind is Path or kind == Path | None:
         if not isinstance(value, str):
             raise ConfigError(f"{origin}: expected a string")
         return folder / value

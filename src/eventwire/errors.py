@@ -39,7 +39,7 @@ PROBLEMS: dict[str, str] = {
     "ingest.encoding": "the input is not valid UTF-8; undecodable bytes were replaced",
     "ingest.json": "a JSON Lines row is not valid JSON or not an object",
     "ingest.no_text": "a JSON Lines row has no usable 'text' field",
-    "ingest.bad_date": "a publication date could not be read as YYYY-MM-DD; it was left empty",
+    "ingest.bad_date": "a publication date could not be read (ambiguous or unknown form); --published or none was used",
     "ingest.html_empty": "no main text could be extracted from the HTML page",
     "ingest.unreadable": "the file could not be read (permissions, vanished, a device)",
     "ingest.hidden": "a hidden file or folder (.git, .DS_Store) in an input folder; it was counted, not read",
@@ -58,4 +58,9 @@ PROBLEMS: dict[str, str] = {
     "quotes.unbalanced_marks": "quote marks did not pair up; the quotes were closed or dropped on the internal copy",
     "quotes.no_speaker": "a quote has no attribution and no earlier speaker to continue; its speaker is null",
     "coding.skipped": "the article was not event-coded (not English)",
+    "ingest.format": "the file's suffix names another format than its content (or none); it was read by its content",
+    "ingest.document": "a PDF or DOCX file could not be opened (damaged or encrypted)",
+    "ingest.feed": "an RSS/Atom feed could not be read or holds no items",
+    "ingest.fetch": "a URL could not be fetched (offline, refused, an error status, or a private address)",
+    "ingest.url": "an input written as a URL that is not http(s) or names no host; it was not fetched",
 }

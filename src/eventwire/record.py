@@ -191,6 +191,15 @@ def to_record(analysis: Analysis) -> Record:
         "problems": [problem_dict(p) for p in analysis.problems],
         "provenance": {name: version for name, version in analysis.provenance},
         "model": analysis.parse.model if analysis.parse else None,
+        "language": article.language,
+        "format": article.format,
+        "dateline": article.dateline.text if article.dateline else None,
+        "byline": article.byline.text if article.byline else None,
+        "heading": {
+            "title": _span(article.title_span),
+            "dateline": _span(article.dateline),
+            "byline": _span(article.byline),
+        },
     }
 
 
@@ -225,6 +234,7 @@ def from_record(record: Record) -> Analysis:
         )
 
     published = record["published"]
+    heading: Record = record.get("heading") or {}
     article = Article(
         id=record["id"],
         text=text,
@@ -235,6 +245,11 @@ def from_record(record: Record) -> Analysis:
         origin=record["origin"],
         line=record["line"],
         published_from=record["published_from"],
+        language=record.get("language"),
+        format=record.get("format"),
+        title_span=span(heading.get("title")),
+        dateline=span(heading.get("dateline")),
+        byline=span(heading.get("byline")),
     )
     return Analysis(
         article=article,

@@ -16,6 +16,7 @@ from eventwire.ids import digest
 from eventwire.model import Analysis, Article, Rejection
 from eventwire.pipeline import Pipeline
 from eventwire.record import Record, to_record
+from eventwire.sources.fetch import FetchSettings, default_cache
 from eventwire.sources.files import IngestSettings, read_inputs
 from eventwire.stages.dedupe import ArticleIndex
 from eventwire.store.duckdb import Store
@@ -129,17 +130,24 @@ def run(paths: Iterable[str], settings: Settings, *, progress: Progress | None =
         return _run(paths, settings, progress=progress, pipe=pipe)
 
 
-def ingest_settings(settings: Settings) -> IngestSettings:
-    """What the input readers are told: the fallback publication date and a byte limit matching max_chars."""
-    return IngestSettings(published=settings.published, max_bytes=settings.max_chars * 4 + 1024)
-
-
 def _run(paths: Iterable[str], settings: Settings, *, progress: Progress | None, pipe: Pipe | None) -> Summary:
+    return run_inputs(read_inputs(paths, ingest_settings(settings)), settings, progress=progress, pipe=pipe)
+
+
+def run_inputs(
+    inputs: Iterable[Article | Rejection],
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    pipe: Pipe | None = None,
+) -> Summary:
+    """Analyse inputs already read (Articles and Rejections) into the store at ``settings.db``; the summary counts
+    them all."""
     summary = Summary()
     with Store(settings.db) as store:
         done: list[Analysis] = []
         rejected: list[Rejection] = []
-        for item in analyse(read_inputs(paths, ingest_settings(settings)), settings, pipe=pipe):
+        for item in analyse(inputs, settings, pipe=pipe):
             summary.count(item)
             if isinstance(item, Rejection):
                 rejected.append(item)
@@ -172,3 +180,14 @@ def _same_id(article: Article) -> Rejection:
         code="ingest.duplicate_article",
         message=f"same id {article.id} as an earlier input (identical text or id); stored once",
     )
+
+
+def ingest_settings(settings: Settings, *, refresh: bool = False) -> IngestSettings:
+    """How inputs are read under ``settings`` (``refresh``: fetch URLs again even when cached)."""
+    fetching = FetchSettings(
+        cache=settings.fetch_cache or default_cache(),
+        seconds=settings.fetch_seconds,
+        allow_private=settings.allow_private_urls,
+        refresh=refresh,
+    )
+    return IngestSettings(published=settings.published, max_bytes=settings.max_chars * 4 + 1024, fetch=fetching)

@@ -44,8 +44,9 @@ def run(tmp_path: Path, *inputs: Path, env: dict[str, str] | None = None, args: 
     """``eventwire run --json`` over the inputs; checks the accounting every case must satisfy."""
     db = tmp_path / "out.duckdb"
     result = CliRunner(env=env).invoke(main, ["run", *map(str, inputs), "--db", str(db), "--json", *args])
-    assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
+    # Exit 4 exactly when nothing was processed (issue 16: a run whose every input was rejected says so).
+    assert result.exit_code == (4 if summary["processed"] == 0 else 0), result.output
     rejected = sum(summary["rejected"].values())
     assert summary["processed"] + rejected == summary["inputs"]
     with Store(db, read_only=True) as store:
@@ -149,7 +150,9 @@ def test_a_20_mb_line_among_json_lines_rejects_that_line_only(tmp_path: Path) ->
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_100000_one_line_paragraphs_finish_in_bounded_time(tmp_path: Path) -> None:
-    text = "".join(f"No {i}.\n" for i in range(100_000))  # 0.99 M characters, under the default max_chars
+    # 0.99 M characters, under the default max_chars; English words, so that it is parsed (issue 16: other
+    # languages are not given to the English parser)
+    text = "".join(f"At {i}.\n" for i in range(100_000))
     (tmp_path / "lines.txt").write_text(text, encoding="utf-8")
     # parsing ~300,000 tokens takes minutes on a small machine: a short limit proves it is cut off and reported
     outcome = run(tmp_path, tmp_path / "lines.txt", env={"EVENTWIRE_ARTICLE_SECONDS": "3"})
@@ -266,3 +269,70 @@ def test_non_english_text_is_flagged_and_not_event_coded(tmp_path: Path, languag
     assert "clean.language" in outcome.problems()
     assert record["events"] == []
     assert outcome.summary["events"] == 0
+
+
+# Issue 16: inputs as analysts have them.
+
+SHORT_FRENCH = (
+    "Le ministre a rencontré son homologue à Pristina. Les discussions reprendront lundi. Un accord est attendu."
+)
+GERMAN_PLACES = "Der Minister traf sich am Montag mit dem Botschafter. Die Gespräche sollen weitergehen."
+
+
+@pytest.mark.parametrize("text", [SHORT_FRENCH, GERMAN_PLACES], ids=["french-3-sentences", "german"])
+def test_issue_16_non_english_has_its_language_and_no_english_model_layers(tmp_path: Path, text: str) -> None:
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    outcome = run(tmp_path, tmp_path / "story.txt", env={"EVENTWIRE_STAGES": ALL_STAGES})
+    [record] = outcome.records
+    assert record["language"] in ("fr", "de")
+    assert "clean.language" in outcome.problems() and "coding.skipped" in outcome.problems()
+    # The English parser is not run: no places and no events (the actors stage's own name matching may still
+    # find a dictionary name such as "Un" -> UN in the text; that is the actors stage's to refine).
+    assert record["places"] == [] and record["events"] == []
+    assert not [e for e in record["entities"] if e["type"] in ("GPE", "PERSON", "LOC")]
+
+
+def test_issue_16_html_saved_as_php_codes_the_article_not_its_script(tmp_path: Path) -> None:
+    page = (
+        "<html><head><script>var s = 'Police arrested nobody.';</script></head><body><article>"
+        "<h1>Pristina talks</h1><p>Kosovo and Serbia agreed on Monday to resume talks in Brussels, "
+        "negotiators said, after months of deadlock over licence plates.</p></article></body></html>"
+    )
+    (tmp_path / "page.php").write_text(page, encoding="utf-8")
+    outcome = run(tmp_path, tmp_path / "page.php", env={"EVENTWIRE_STAGES": ALL_STAGES})
+    [record] = outcome.records
+    assert "Police arrested nobody" not in record["text"] and "</h1>" not in record["text"]
+    assert record["format"] == "html" and "ingest.format" in outcome.problems()
+    assert all(e["cameo"][:2] != "17" for e in record["events"])
+
+
+def test_issue_16_every_input_rejected_exits_4_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    outcome = run(tmp_path, tmp_path / "empty.txt")  # run() checks the exit status is 4
+    assert "all 1 inputs were rejected" in outcome.stderr
+
+
+def test_issue_16_an_empty_folder_says_there_were_no_inputs(tmp_path: Path) -> None:
+    (tmp_path / "nothing").mkdir()
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "nothing"), "--db", str(tmp_path / "db.duckdb")])
+    assert result.exit_code == 4
+    assert "no inputs found in" in result.stderr and "nothing analysed" in result.stderr
+
+
+def test_issue_16_unreadable_row_date_falls_back_to_published_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "rows.jsonl").write_text(
+        json.dumps({"text": STORY, "published": "03/04/2024"}) + "\n", encoding="utf-8"
+    )
+    outcome = run(tmp_path, tmp_path / "rows.jsonl", args=("--published", "2024-04-05"))
+    [record] = outcome.records
+    assert record["published"] == "2024-04-05" and record["published_from"] == "option"
+    [problem] = [p for p in record["problems"] if p["code"] == "ingest.bad_date"]
+    assert "ambiguous" in problem["message"] and "used --published 2024-04-05 instead" in problem["message"]
+
+
+def test_issue_16_a_url_that_is_not_http_is_rejected(tmp_path: Path) -> None:
+    db = str(tmp_path / "db.duckdb")
+    result = CliRunner().invoke(main, ["run", "ftp://example.org/story", "--db", db, "--json"])
+    assert result.exit_code == 4
+    assert json.loads(result.stdout)["rejected"] == {"ingest.url": 1}
+    assert "only http and https URLs are fetched, not ftp:" in result.stderr

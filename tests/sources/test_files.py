@@ -30,7 +30,7 @@ def test_jsonl_with_metadata_and_a_bad_line(tmp_path: Path) -> None:
         "{not json",
         json.dumps({"id": "x2", "title": "no text"}),
         json.dumps(["a", "list"]),
-        json.dumps({"text": "Third article.", "published": "21/11/2023"}),
+        json.dumps({"text": "Third article.", "published": "03/11/2023"}),
     ]
     (tmp_path / "in.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
     items = _read(tmp_path / "in.jsonl")

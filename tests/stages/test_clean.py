@@ -43,3 +43,32 @@ def test_english_is_not_flagged() -> None:
     text = "The foreign minister met his counterpart in Berlin on Monday, officials said."
     result = clean_text(Analysis(article=Article(id="a", text=text)), config.load({}))
     assert result.problems == ()
+
+
+def test_issue_16_title_url_byline_and_dateline_are_found_as_spans() -> None:
+    from eventwire.stages.clean import heading
+
+    text = "Pristina talks resume\nhttps://example.org/x\nBy Jane Doe\nPRISTINA, June 26 (Reuters) - Kosovo said it."
+    found = heading(text)
+    assert found.title is not None and found.title.text == "Pristina talks resume"
+    assert found.byline is not None and found.byline.text == "By Jane Doe"
+    assert found.dateline is not None and found.dateline.text == "PRISTINA, June 26 (Reuters) -"
+    for span in (found.title, found.byline, found.dateline):
+        assert text[span.start : span.end] == span.text
+
+
+def test_heading_of_plain_prose_is_empty() -> None:
+    from eventwire.stages.clean import heading
+
+    found = heading("Police arrested two men on Monday. They were released.")
+    assert found.title is None and found.byline is None and found.dateline is None
+
+
+def test_issue_16_three_sentences_of_french_are_flagged() -> None:
+    from eventwire.model import Analysis, Article
+    from eventwire.stages.clean import clean_text
+
+    text = "Le ministre a rencontré son homologue. Les discussions reprendront lundi. Un accord est attendu."
+    result = clean_text(Analysis(article=Article(id="fr", text=text)), config.load({}, environ={}))
+    [problem] = result.problems
+    assert problem.code == "clean.language" and "'fr'" in problem.message

@@ -1,4 +1,5 @@
-"""Reading inputs: files, folders, JSON Lines, HTML and standard input -> Article (or Rejection).
+"""Reading inputs: files, folders, URLs, feeds, PDF, DOCX, JSON Lines, HTML, standard input -> Article or Rejection.
 
-``files`` holds the readers; nothing here parses language.
+``files`` reads and dispatches by the format ``sniff`` finds; ``documents``, ``feeds`` and ``fetch`` read the
+other formats and URLs; ``language`` names the language and ``published`` reads publication dates.
 """

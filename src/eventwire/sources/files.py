@@ -1,7 +1,7 @@
-"""Read inputs into Articles: files, directories, JSON Lines, HTML and standard input.
+"""Read inputs into Articles: files, directories, URLs, JSON Lines, HTML, PDF, DOCX, feeds and standard input.
 
-Reading only: nothing here parses language. Every input ends as an Article or a
-Rejection with a Problem code, so a run can account for all of them.
+The format is told by the content (``sniff``); the suffix is a hint and a mismatch is reported.
+Every input ends as an Article or a Rejection with a Problem code, so a run can account for all of them.
 """
 
 from __future__ import annotations
@@ -11,18 +11,25 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from eventwire.errors import PROBLEMS, InputError
 from eventwire.ids import article_id, digest
 from eventwire.model import Article, Problem, Rejection
+from eventwire.sources.documents import Unreadable, docx_text, pdf_text
+from eventwire.sources.feeds import FeedError, read_feed
+from eventwire.sources.fetch import FetchFailure, FetchSettings, fetch, is_url
+from eventwire.sources.language import identify
+from eventwire.sources.published import read_date
+from eventwire.sources.sniff import PAGE_SUFFIXES, SUFFIX_FORMATS, sniff, suffix_note
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+#: Suffixes a folder's files are read for; a file named on the command line is read whatever its suffix.
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | set(SUFFIX_FORMATS) | PAGE_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,6 +39,7 @@ class IngestSettings:
     published: dt.date | None = None
     max_bytes: int = 50_000_000
     html_fallback: bool = True
+    fetch: FetchSettings = field(default_factory=FetchSettings)
 
 
 def read_inputs(paths: Iterable[str], settings: IngestSettings) -> Iterator[Article | Rejection]:
@@ -41,8 +49,13 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings) -> Iterator[Arti
             yield from _read_stream(sys.stdin.buffer, "<stdin>", settings)
             continue
         path = Path(name)
+        if is_url(name) and not path.exists():
+            yield from read_url(name, settings)
+            continue
         if not path.exists():
-            raise InputError(f"{name}: no such file or directory")
+            raise InputError(
+                f"{name}: no such file or directory (URLs are read when they start with http:// or https://)"
+            )
         if path.is_dir():
             hidden: set[Path] = set()
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
@@ -67,12 +80,22 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings) -> Iterator[Arti
             yield from read_file(path, settings)
 
 
+def read_url(url: str, settings: IngestSettings) -> Iterator[Article | Rejection]:
+    """Fetch a page or a feed (through the cache) and read it by its content; a failure is a Rejection saying why."""
+    page = fetch(url, settings.fetch)
+    if isinstance(page, FetchFailure):
+        yield _reject(url, None, page.code, page.message)
+        return
+    yield from read_bytes(page.data, origin=url, suffix=None, settings=settings, url=page.url)
+
+
 def read_file(path: Path, settings: IngestSettings) -> Iterator[Article | Rejection]:
-    """Read one file by its suffix: JSON Lines (streamed, the size limit applies per line), HTML or plain text."""
+    """Read one file by its content: JSON Lines (streamed, the size limit applies per line), HTML, PDF, DOCX,
+    an RSS/Atom feed or plain text; the suffix is a hint and a mismatch is reported (``ingest.format``)."""
     origin = str(path)
     suffix = path.suffix.lower()
     try:
-        if suffix in JSONL_SUFFIXES:
+        if suffix in JSONL_SUFFIXES and _streamable(path):
             with path.open("rb") as stream:
                 yield from _stream_jsonl(stream, origin, settings)
             return
@@ -85,6 +108,12 @@ def read_file(path: Path, settings: IngestSettings) -> Iterator[Article | Reject
         yield _reject(origin, None, "ingest.unreadable", str(exc))
         return
     yield from read_bytes(data, origin=origin, suffix=suffix, settings=settings)
+
+
+def _streamable(path: Path) -> bool:
+    with path.open("rb") as stream:
+        head = stream.read(8192)
+    return not head.strip() or head.startswith((b"\xff\xfe", b"\xfe\xff")) or sniff(head) in ("jsonl", "binary")
 
 
 _RAISE_HINT = " (raise the limit with --max-chars or EVENTWIRE_MAX_CHARS; files may hold up to 4 bytes a character)"
@@ -137,25 +166,62 @@ def _read_stream(
     if len(data) > settings.max_bytes:
         yield _reject(origin, None, "ingest.too_large", f"more than {settings.max_bytes} bytes{_RAISE_HINT}")
         return
-    if suffix is None:
-        stripped = data.lstrip()
-        suffix = ".jsonl" if stripped.startswith(b"{") else ".html" if stripped[:1] == b"<" else ".txt"
     yield from read_bytes(data, origin=origin, suffix=suffix, settings=settings)
 
 
-def read_bytes(data: bytes, *, origin: str, suffix: str, settings: IngestSettings) -> Iterator[Article | Rejection]:
-    """Decode raw bytes and turn them into articles by format."""
+def read_bytes(
+    data: bytes, *, origin: str, suffix: str | None, settings: IngestSettings, url: str | None = None
+) -> Iterator[Article | Rejection]:
+    """Turn raw bytes into articles by the format their content shows; ``suffix`` (None: no name) is checked."""
+    found = sniff(data)
+    note = suffix_note(suffix, found) if suffix is not None else None
+    problems: tuple[Problem, ...] = ()
+    if note is not None:
+        problems = (Problem(code="ingest.format", stage="ingest", message=note),)
+    meta: dict[str, object] = {"url": url} if url else {}
+    if found in ("pdf", "docx"):
+        document = pdf_text(data) if found == "pdf" else docx_text(data)
+        if isinstance(document, Unreadable):
+            yield _reject(origin, None, document.code, document.message)
+            return
+        meta["title"] = document.title
+        yield _make_article(
+            document.text, origin=origin, line=None, meta=meta, settings=settings, problems=problems, kind=found
+        )
+        return
+    if found == "feed":
+        yield from _read_feed(data, origin, settings, problems)
+        return
     decoded = decode(data)
     if isinstance(decoded, Rejection):
         yield _reject(origin, None, decoded.code, decoded.message)
         return
-    text, problems = decoded
-    if suffix in JSONL_SUFFIXES:
+    text, more = decoded
+    problems += more
+    if found == "jsonl":
         yield from _read_jsonl(text, origin, settings, problems)
-    elif suffix in HTML_SUFFIXES:
-        yield _read_html(text, origin, settings, problems)
+    elif found == "html":
+        yield _read_html(text, origin, settings, problems, url=url)
     else:
-        yield _make_article(text, origin=origin, line=None, meta={}, settings=settings, problems=problems)
+        yield _make_article(text, origin=origin, line=None, meta=meta, settings=settings, problems=problems)
+
+
+def _read_feed(
+    data: bytes, origin: str, settings: IngestSettings, problems: tuple[Problem, ...]
+) -> Iterator[Article | Rejection]:
+    for item in read_feed(data):
+        if isinstance(item, FeedError):
+            yield _reject(origin, item.number, item.code, item.message)
+            continue
+        meta: dict[str, object] = {
+            "title": item.title,
+            "url": item.url,
+            "source": item.source,
+            "published": item.published,
+        }
+        yield _make_article(
+            item.text, origin=origin, line=item.number, meta=meta, settings=settings, problems=problems, kind="feed"
+        )
 
 
 def decode(data: bytes) -> tuple[str, tuple[Problem, ...]] | Rejection:
@@ -223,7 +289,9 @@ def _jsonl_row(
     return _make_article(body, origin=origin, line=number, meta=row, settings=settings, problems=problems)
 
 
-def _read_html(text: str, origin: str, settings: IngestSettings, problems: tuple[Problem, ...]) -> Article | Rejection:
+def _read_html(
+    text: str, origin: str, settings: IngestSettings, problems: tuple[Problem, ...], *, url: str | None = None
+) -> Article | Rejection:
     import trafilatura
 
     body = trafilatura.extract(text, include_comments=False, include_tables=False, favor_precision=True) or ""
@@ -231,9 +299,11 @@ def _read_html(text: str, origin: str, settings: IngestSettings, problems: tuple
     meta: dict[str, object] = {}
     if meta_obj is not None:
         meta = {"title": meta_obj.title, "url": meta_obj.url, "source": meta_obj.sitename, "html_date": meta_obj.date}
+    if url and not meta.get("url"):
+        meta["url"] = url
     if not body.strip():
         return _reject(origin, None, "ingest.html_empty", "trafilatura found no main text")
-    return _make_article(body, origin=origin, line=None, meta=meta, settings=settings, problems=problems)
+    return _make_article(body, origin=origin, line=None, meta=meta, settings=settings, problems=problems, kind="html")
 
 
 def _make_article(
@@ -244,7 +314,10 @@ def _make_article(
     meta: dict[str, object],
     settings: IngestSettings,
     problems: tuple[Problem, ...],
+    kind: str | None = None,
 ) -> Article | Rejection:
+    from eventwire.stages.clean import heading  # a pure function over the text; ingest records what it finds
+
     if not text.strip():
         return _reject(origin, line, "ingest.empty", "no text (empty or whitespace only)")
     url = _str_or_none(meta.get("url"))
@@ -253,6 +326,8 @@ def _make_article(
         problems = problems + (date_problem,)
     given = meta.get("id")
     ident = str(given) if given not in (None, "") else article_id(text, url=url)
+    language = identify(text)
+    head = heading(text)
     return Article(
         id=ident,
         text=text,
@@ -264,6 +339,11 @@ def _make_article(
         origin=origin,
         line=line,
         problems=problems,
+        language=language.code if language is not None else None,
+        format=kind or ("jsonl" if line is not None else "text"),
+        title_span=head.title,
+        dateline=head.dateline,
+        byline=head.byline,
     )
 
 
@@ -272,16 +352,19 @@ def _publication_date(
 ) -> tuple[dt.date | None, str | None, Problem | None]:
     raw = meta.get("published")
     if raw not in (None, ""):
-        parsed = parse_date(str(raw))
-        if parsed is not None:
+        parsed = read_date(str(raw))
+        if isinstance(parsed, dt.date):
             return parsed, "input", None
-        problem = Problem(code="ingest.bad_date", stage="ingest", message=f"published {raw!r} is not YYYY-MM-DD")
-        return None, None, problem
+        if settings.published is not None:
+            message = f"published: {parsed}; used --published {settings.published.isoformat()} instead"
+            return settings.published, "option", Problem(code="ingest.bad_date", stage="ingest", message=message)
+        message = f"published: {parsed}; left empty (give --published YYYY-MM-DD to set one)"
+        return None, None, Problem(code="ingest.bad_date", stage="ingest", message=message)
     html_date = meta.get("html_date")
     if html_date:
-        parsed = parse_date(str(html_date))
-        if parsed is not None:
-            return parsed, "html", None
+        from_html = parse_date(str(html_date))
+        if from_html is not None:
+            return from_html, "html", None
     if settings.published is not None:
         return settings.published, "option", None
     dateline = dateline_date(text)

@@ -7,10 +7,12 @@ so every offset found on it is an offset into ``Article.text``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from eventwire.config import Settings
 from eventwire.model import Analysis, Problem, Span
 from eventwire.pipeline import stage
+from eventwire.sources.language import identify
 
 # One character for one character, so offsets never move.
 _TRANSLATION = str.maketrans(
@@ -139,16 +141,32 @@ def latin_share(text: str, *, sample: int = 4000) -> tuple[float, int]:
     return sum(1 for c in letters if c < "\u0250") / len(letters), len(letters)
 
 
-@stage("clean", version=1, requires=(), provides=("normalized", "paragraphs"))
+@stage("clean", version=2, requires=(), provides=("normalized", "paragraphs"))
 def clean_text(analysis: Analysis, settings: Settings) -> Analysis:
-    """Attach the normalised copy and the paragraphs; flag texts with no words or not in English."""
+    """Attach the normalised copy and the paragraphs; flag texts with no words or not in English.
+
+    The language is the one identified at ingest (``Article.language``); an article made in code without
+    one is identified here. Only English is event-coded: another language is flagged ``clean.language``.
+    """
     text = analysis.article.text
     problems: list[Problem] = []
     share, count = english_share(text)
     latin, letters = latin_share(text)
+    language = analysis.article.language
+    if language is None and count:
+        found = identify(text)
+        language = found.code if found is not None else None
     if count == 0:
         problems.append(Problem(code="clean.no_sentences", stage="clean", message="no words in the text"))
-    elif letters >= 20 and latin < 0.5:
+    elif language is not None and language != "en":
+        problems.append(
+            Problem(
+                code="clean.language",
+                stage="clean",
+                message=f"the text is in language {language!r}, not English; only English is event-coded",
+            )
+        )
+    elif language is None and letters >= 20 and latin < 0.5:
         problems.append(
             Problem(
                 code="clean.language",
@@ -156,7 +174,7 @@ def clean_text(analysis: Analysis, settings: Settings) -> Analysis:
                 message=f"only {latin:.0%} of the letters are in the Latin script; not English, not event-coded",
             )
         )
-    elif count >= 12 and share < 0.08:
+    elif language is None and count >= 12 and share < 0.08:
         problems.append(
             Problem(
                 code="clean.language",
@@ -165,3 +183,61 @@ def clean_text(analysis: Analysis, settings: Settings) -> Analysis:
             )
         )
     return analysis.add(normalized=normalize(text), paragraphs=paragraphs(text), problems=problems)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Heading:
+    """The lines before the first sentence that are not part of it: title, byline and dateline, as spans."""
+
+    title: Span | None = None
+    byline: Span | None = None
+    dateline: Span | None = None
+
+
+_BYLINE = re.compile(r"(?:By|BY|Von|Par|Por|Di)\s+[A-Z][\w.'-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'-]+){0,6}\s*$")
+_URL_LINE = re.compile(r"(?:https?://|www\.)\S+\s*$")
+_DATELINE = re.compile(
+    r"(?P<dateline>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,3}"  # the place in capitals: LA PAZ, TRIPOLI
+    r"(?:,\s[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)?)?"  # a state or country: Lebanon, Ill., Texas
+    r"(?:,\s(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}|\d{1,2}\s[A-Z][a-z]{2,8})(?:,?\s\d{4})?)?"  # a date: June 14, 2025
+    r"(?:\s\([A-Za-z][\w .&-]{0,40}\))?"  # the agency: (Reuters)
+    r"\s?(?:\u2014|\u2013|--?)\s?)"
+)
+
+
+def heading(text: str) -> Heading:
+    """The title line, byline and dateline at the head of an article, each a Span of ``text`` (None when absent).
+
+    A title is a first line of at most 200 characters without closing punctuation, followed by more text;
+    a byline is a "By ..." line among the first lines; a dateline is the "PLACE, date (Agency) -" opening
+    of the first paragraph of prose.
+    """
+    norm = normalize(text)
+    title = byline = None
+    position = 0
+    for number in range(4):  # the title, a URL line and a byline come before the prose, if at all
+        while position < len(norm) and norm[position] in " \n":
+            position += 1
+        end = norm.find("\n", position)
+        if end < 0:
+            break
+        line = norm[position:end].rstrip()
+        if not line:
+            break
+        if number == 0 and _is_title(line):
+            title = Span.of(text, position, position + len(line))
+        elif _BYLINE.fullmatch(line) and len(line) <= 80:
+            byline = Span.of(text, position, position + len(line))
+        elif not _URL_LINE.fullmatch(line):
+            break
+        position = end + 1
+    match = _DATELINE.match(norm, position)
+    dateline = None
+    if match is not None and match.end() < len(norm) and norm[match.end() : match.end() + 1].strip():
+        dateline = Span.of(text, position, position + len(match.group("dateline").rstrip()))
+    return Heading(title=title, byline=byline, dateline=dateline)
+
+
+def _is_title(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 2 and len(line) <= 200 and line[-1] not in ".!?:;\"')" and not _URL_LINE.fullmatch(line)

@@ -145,6 +145,9 @@ def parse_articles(analyses: Iterable[Analysis], settings: Settings) -> Iterator
     def texts() -> Iterator[str]:
         for analysis in analyses:
             norm = analysis.normalized or analysis.article.text
+            if any(p.code == "clean.language" for p in analysis.problems):
+                pending.append((analysis, []))
+                continue
             pieces = segments(norm, settings.segment_chars)
             pending.append((analysis, pieces))
             for start, end in pieces:
@@ -152,9 +155,13 @@ def parse_articles(analyses: Iterable[Analysis], settings: Settings) -> Iterator
 
     docs = nlp.pipe(texts(), batch_size=settings.batch_size)
     for doc in docs:
+        while pending and pending[0][1] == []:  # not English: no English-model tokens, entities or places
+            yield pending.popleft()[0].add(parse=Parse(model=model))
         analysis, pieces = pending[0]
         collected = [(pieces[0][0], doc)]
         for start, _ in pieces[1:]:
             collected.append((start, next(docs)))
         pending.popleft()
         yield analysis.add(parse=to_parse(collected, analysis.article.text, model))
+    while pending:  # the articles after the last parsed one that were not parsed (not English)
+        yield pending.popleft()[0].add(parse=Parse(model=model))
