@@ -9,19 +9,22 @@ STAMP  := $(VENV)/.installed
 
 install: $(STAMP)
 
-$(STAMP): requirements.lock requirements-sources.lock pyproject.toml
+$(STAMP): requirements.lock requirements-sources.lock requirements-export.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("eventwire needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-sources.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-export.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 run: install
 	$(BIN)/eventwire run examples/news --db $(DB)
 	$(BIN)/eventwire stats --db $(DB)
-	$(BIN)/eventwire events --db $(DB) --limit 25
+	$(BIN)/eventwire events --db $(DB) --merged --limit 15
+	@echo "Next: $(BIN)/eventwire events --db $(DB) --actor serbia | articles --db $(DB) |"
+	@echo "      export --db $(DB) --format csv -o events.csv | sql --db $(DB) \"SELECT root, count(*) FROM events GROUP BY 1\""
 
 test: install lint typecheck pytest eval
 

@@ -5,7 +5,7 @@ import pytest
 
 from eventwire.errors import ConfigError
 from eventwire.model import Analysis, Article, Duplicate, Event, EventActor, Span
-from eventwire.query import EventFilter, events, where
+from eventwire.query import EventFilter, actor_label, events, sql, undated, where
 from eventwire.store.duckdb import Store
 
 TEXT = "NATO visited Bosnia. Kosovo accused Serbia. NATO will meet Serbia."
@@ -62,20 +62,20 @@ def store(tmp_path: Path) -> Store:
 
 
 def test_filters_combine(store: Store) -> None:
-    assert [e["cameo"] for e in events(store, EventFilter(actor="SRB"))] == ["112", "036"]
-    assert [e["cameo"] for e in events(store, EventFilter(actor="NATO", modality="planned"))] == ["036"]
-    assert [e["cameo"] for e in events(store, EventFilter(root="04"))] == ["042"]
-    assert [e["cameo"] for e in events(store, EventFilter(since=dt.date(2023, 11, 1)))] == ["042", "036"]
-    assert [e["cameo"] for e in events(store, EventFilter(until=dt.date(2023, 9, 30)))] == ["112"]
-    assert len(events(store, EventFilter(limit=1))) == 1
+    assert [e["cameo"] for e in events(store, EventFilter(actor="SRB"))[0]] == ["112", "036"]
+    assert [e["cameo"] for e in events(store, EventFilter(actor="NATO", modality="planned"))[0]] == ["036"]
+    assert [e["cameo"] for e in events(store, EventFilter(root="04"))[0]] == ["042"]
+    assert [e["cameo"] for e in events(store, EventFilter(since=dt.date(2023, 11, 1)))[0]] == ["042", "036"]
+    assert [e["cameo"] for e in events(store, EventFilter(until=dt.date(2023, 9, 30)))[0]] == ["112"]
+    assert len(events(store, EventFilter(limit=1))[0]) == 1
 
 
 @pytest.mark.parametrize("hostile", ["x' OR '1'='1", "NATO'; DROP TABLE events; --", "\\' OR 1=1 --", "%", "*"])
 def test_hostile_values_are_only_parameters(store: Store, hostile: str) -> None:
-    assert events(store, EventFilter(actor=hostile)) == []
-    assert events(store, EventFilter(article=hostile)) == []
+    assert events(store, EventFilter(actor=hostile))[0] == []
+    assert events(store, EventFilter(article=hostile))[0] == []
     clause, params = where(EventFilter(actor=hostile))
-    assert hostile not in clause and hostile in params
+    assert hostile not in clause and hostile.lower() in params
     assert store.count("events") == 3
 
 
@@ -107,8 +107,8 @@ def test_events_of_duplicate_articles_are_left_out_unless_asked(store: Store) ->
         ),
     )
     store.write([repeat])
-    assert [e["article_id"] for e in events(store, EventFilter(root="04"))] == ["a1"]
-    assert sorted(e["article_id"] for e in events(store, EventFilter(root="04", include_duplicates=True))) == [
+    assert [e["article_id"] for e in events(store, EventFilter(root="04"))[0]] == ["a1"]
+    assert sorted(e["article_id"] for e in events(store, EventFilter(root="04", include_duplicates=True))[0]) == [
         "a1",
         "a2",
     ]
@@ -121,3 +121,55 @@ def test_invalid_filters_are_refused_with_the_valid_options() -> None:
         EventFilter(root="4; DROP")
     with pytest.raises(ConfigError, match="between"):
         EventFilter(limit=0)
+
+
+def test_actor_terms_match_names_codes_and_prefixes_case_insensitively(store: Store) -> None:
+    assert [e["cameo"] for e in events(store, EventFilter(actor="serbia"))[0]] == ["112", "036"]
+    assert [e["cameo"] for e in events(store, EventFilter(actor="nato"))[0]] == ["042", "036"]
+    assert [e["cameo"] for e in events(store, EventFilter(source="NATO", target="srb"))[0]] == ["036"]
+    assert events(store, EventFilter(source="SRB", target="NATO"))[0] == []
+
+
+def test_codes_classes_and_ranges(store: Store) -> None:
+    assert [e["cameo"] for e in events(store, EventFilter(cameo="11"))[0]] == ["112"]
+    assert [e["cameo"] for e in events(store, EventFilter(cameo="03"))[0]] == ["036"]
+    assert len(events(store, EventFilter(quad_class=1))[0]) == 3
+    assert events(store, EventFilter(goldstein_min=2.0))[0] == []
+    assert events(store, EventFilter(min_confidence=0.95))[0] == []
+    assert events(store, EventFilter(disputed=True))[0] == []
+    assert len(events(store, EventFilter(claimed=False))[0]) == 3
+
+
+def test_month_precision_overlaps_and_undated_are_counted(store: Store) -> None:
+    undated_event = _event(TEXT, 0, 4, cameo="010", source="NATO", target="SRB", date=None, modality="asserted",
+                           article="a3")  # fmt: skip
+    store.write([Analysis(article=Article(id="a3", text=TEXT), events=(undated_event,))])
+    inside_month = EventFilter(since=dt.date(2023, 9, 10), until=dt.date(2023, 9, 12))
+    assert [e["cameo"] for e in events(store, inside_month)[0]] == ["112"]
+    assert undated(store, inside_month) == 1
+    rows, total = events(store, EventFilter(since=dt.date(2023, 9, 10), until=dt.date(2023, 9, 12), undated=True))
+    assert total == 2 and sorted(e["cameo"] for e in rows) == ["010", "112"]
+    assert undated(store, EventFilter()) == 0
+
+
+def test_rows_carry_names_text_and_the_total(store: Store) -> None:
+    rows, total = events(store, EventFilter(limit=1))
+    assert total == 3 and len(rows) == 1
+    assert rows[0]["cameo_name"] and rows[0]["sentence"] == TEXT and rows[0]["trigger"] == "accused"
+    assert events(store, EventFilter(text="ACCUSED serbia"))[1] == 3  # one sentence holds all three
+    assert events(store, EventFilter(text="accused napalm"))[0] == []
+    assert actor_label(cameo="SRBGOV", country="SRB", org=None, name="the government") == "SRBGOV Serbia government"
+
+
+def test_sql_is_read_only(tmp_path: Path, store: Store) -> None:
+    store.close()
+    with Store(tmp_path / "q.duckdb", read_only=True) as readonly:
+        assert sql(readonly, "SELECT count(*) AS n FROM events") == (["n"], [(3,)])
+        for statement in (
+            "DELETE FROM events",
+            "SELECT 1; DELETE FROM events",
+            "WITH x AS (SELECT 1) DELETE FROM events",
+        ):
+            with pytest.raises(ConfigError):
+                sql(readonly, statement)
+        assert readonly.count("events") == 3

@@ -13,8 +13,10 @@ import click
 
 from eventwire import config
 from eventwire.errors import ConfigError, EventwireError
+from eventwire.export import FORMATS, export
+from eventwire.merge import merge_store
 from eventwire.model import Analysis, Rejection
-from eventwire.query import MODALITIES, EventFilter, events
+from eventwire.query import MODALITIES, ArticleFilter, EventFilter, articles, events, filter_fields, sql, undated
 from eventwire.record import Record
 from eventwire.runner import Summary, extract, run
 from eventwire.store.duckdb import Store
@@ -194,6 +196,8 @@ def run_command(inputs: tuple[str, ...], as_json: bool, quiet: bool, **options: 
             bar.advance(task)
 
         summary = run(inputs, settings, progress=tick)
+    with Store(settings.db) as store:  # reports of one event across articles -> one merged event
+        merge_store(store, window_days=settings.merge_days)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=1))
     else:
@@ -252,32 +256,157 @@ def stats_command(as_json: bool, **options: Any) -> None:
             click.echo(f"{title:9s} {code:28s} {count}")
 
 
+def _bbox(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, ...] | None:
+    if value is None:
+        return None
+    try:
+        parts = tuple(float(v) for v in value.split(","))
+    except ValueError:
+        parts = ()
+    if len(parts) != 4:
+        raise click.BadParameter(f"{value!r} is not four numbers WEST,SOUTH,EAST,NORTH")
+    return parts
+
+
+def event_filters(function: F) -> F:
+    """The options of query.EventFilter, shared by events, export, trends and alerts."""
+    options = [
+        click.option("--actor", help="Actor on either side: CAMEO code or prefix, country, organisation or name."),
+        click.option("--source", help="Source actor (with --target: a directed dyad)."),
+        click.option("--target", help="Target actor."),
+        click.option("--cameo", help="CAMEO event code or prefix, e.g. 19 or 193."),
+        click.option("--root", help="CAMEO root code, e.g. 04."),
+        click.option("--plover", help="PLOVER event type, e.g. PROTEST."),
+        click.option("--quad-class", type=click.IntRange(1, 4), help="QuadClass 1-4."),
+        click.option("--goldstein-min", type=float, help="Goldstein value at least this."),
+        click.option("--goldstein-max", type=float, help="Goldstein value at most this."),
+        click.option("--modality", type=click.Choice(MODALITIES), help="Only events of this modality."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), help="Confidence at least this."),
+        click.option("--claimed/--not-claimed", default=None, help="Only events known through a party's claim."),
+        click.option("--disputed/--not-disputed", default=None, help="Only events a party denies."),
+        click.option("--since", callback=_date, help="Events overlapping the range from YYYY-MM-DD."),
+        click.option("--until", callback=_date, help="Events overlapping the range up to YYYY-MM-DD."),
+        click.option("--undated", is_flag=True, help="With --since/--until: also the undated events."),
+        click.option("--place", help="Place id or GeoNames id."),
+        click.option("--country", help="Country of the event's place (code or name)."),
+        click.option("--bbox", callback=_bbox, help="Places inside WEST,SOUTH,EAST,NORTH (degrees)."),
+        click.option("--outlet", help="Words of the outlet name or URL."),
+        click.option("--text", help="Words that must all occur in the sentence or the quote."),
+        click.option("--article", help="Only events of this article id."),
+        click.option(
+            "--include-duplicates",
+            is_flag=True,
+            help="Also events of articles flagged as repeats of an earlier article (left out by default).",
+        ),
+        click.option("--merged", is_flag=True, help="One row per merged event (eventwire merge), with its counts."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _filter(limit: int, offset: int, options: dict[str, Any]) -> EventFilter:
+    names = [n for n in filter_fields() if n in options and n not in ("limit", "offset")]
+    return EventFilter(limit=limit, offset=offset, **{n: options.pop(n) for n in names})
+
+
 @main.command("events")
-@click.option("--actor", help="Country code (ISO alpha-3) or organisation on either side.")
-@click.option("--root", help="CAMEO root code, e.g. 04.")
-@click.option("--modality", type=click.Choice(MODALITIES), help="Only events of this modality.")
-@click.option("--since", callback=_date, help="Events dated on or after YYYY-MM-DD.")
-@click.option("--until", callback=_date, help="Events dated on or before YYYY-MM-DD.")
-@click.option("--article", help="Only events of this article id.")
-@click.option(
-    "--include-duplicates",
-    is_flag=True,
-    help="Also list events of articles flagged as repeats of an earlier article (left out by default).",
-)
+@event_filters
 @click.option("--limit", type=click.IntRange(1, 100_000), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many rows (paging).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")
 @settings_options("events")
-def events_command(as_json: bool, limit: int, **filters: Any) -> None:
-    """Events in the store: who did what to whom, when, and how sure the text is."""
-    settings = _settings(filters)
-    flt = EventFilter(limit=limit, **filters)
+def events_command(as_json: bool, limit: int, offset: int, **options: Any) -> None:
+    """Events in the store: who did what to whom, when, where, and how sure the text is."""
+    flt = _filter(limit, offset, options)
+    settings = _settings(options)
     with Store(settings.db, read_only=True) as store:
-        rows = events(store, flt)
+        rows, total = events(store, flt)
+        left_out = undated(store, flt)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
-    _print_events(rows)
+    _print_events(rows, total, left_out)
+
+
+@main.command("articles")
+@click.option("--outlet", help="Words of the outlet name or URL.")
+@click.option("--since", callback=_date, help="Published on or after YYYY-MM-DD.")
+@click.option("--until", callback=_date, help="Published on or before YYYY-MM-DD.")
+@click.option("--text", help="Words that must all occur in the title or text.")
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")
+@settings_options("articles")
+def articles_command(as_json: bool, **options: Any) -> None:
+    """Articles in the store with their ids, outlets, dates and event counts."""
+    names = ("outlet", "since", "until", "text", "limit", "offset")
+    flt = ArticleFilter(**{n: options.pop(n) for n in names})
+    with Store(_settings(options).db, read_only=True) as store:
+        rows, total = articles(store, flt)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} of {total} articles")
+    for name in ("id", "published", "outlet", "title", "events", "repeat of"):
+        table.add_column(name)
+    for row in rows:
+        published = str(row["published"] or "-")
+        title = str(row["title"] or row["origin"] or "")
+        table.add_row(row["id"], published, row["source"] or "-", title, str(row["events"]), row["duplicate_of"] or "")
+    Console().print(table)
+
+
+@main.command("sql")
+@click.argument("statement")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines.")
+@settings_options("sql")
+def sql_command(statement: str, as_json: bool, **options: Any) -> None:
+    """Run one read-only SQL STATEMENT on the store (tables: README 'Store')."""
+    with Store(_settings(options).db, read_only=True) as store:
+        columns, rows = sql(store, statement)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False, default=str))
+        return
+    click.echo("\t".join(columns))
+    for row in rows:
+        click.echo("\t".join("" if v is None else str(v) for v in row))
+
+
+@main.command("merge")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@settings_options("merge")
+def merge_command(as_json: bool, **options: Any) -> None:
+    """Merge reports of the same event across articles (rebuilds merged_events; re-runnable)."""
+    settings = _settings(options)
+    with Store(settings.db) as store:
+        summary = merge_store(store, window_days=settings.merge_days)
+    if as_json:
+        click.echo(json.dumps(summary.as_dict()))
+        return
+    click.echo(
+        f"{summary.mentions} event reports -> {summary.events} events"
+        f" ({summary.multi_article} reported by more than one article; window {summary.window_days} days)"
+    )
+
+
+@main.command("export")
+@event_filters
+@click.option("--format", "format_", type=click.Choice(FORMATS), required=True, help="File layout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+@settings_options("export")
+def export_command(format_: str, output: Path, **options: Any) -> None:
+    """Write the events the filters select to a file (all of them, in the query's order)."""
+    flt = _filter(100, 0, options)
+    with Store(_settings(options).db, read_only=True) as store:
+        written = export(store, flt, format=format_, path=output)
+    click.echo(f"{written} events -> {output} ({format_})", err=True)
 
 
 @main.command("settings")
@@ -291,17 +420,28 @@ def settings_command(docs: bool, **options: Any) -> None:
     click.echo(config.to_toml(_settings(options)), nl=False)
 
 
-def _print_events(rows: list[dict[str, Any]]) -> None:
+def _print_events(rows: list[dict[str, Any]], total: int, left_out: int = 0) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} events")
-    for name in ("date", "source", "cameo", "target", "modality"):
+    title = f"{len(rows)} of {total} events matched"
+    if left_out:
+        title += f" ({left_out} undated events also match the other filters: --undated to include them)"
+    table = Table(title=title)
+    for name in ("date", "source", "event", "target", "modality", "place"):
         table.add_column(name)
     for row in rows:
-        source = row["source_org"] or row["source_country"] or row["source_name"] or "?"
-        target = row["target_org"] or row["target_country"] or row["target_name"] or "-"
-        table.add_row(row["event_date"] or "-", str(source), row["cameo"], str(target), row["modality"])
+        event = f"{row['cameo']} {row['cameo_name']}"
+        if "num_mentions" in row:
+            event += f" [{row['num_mentions']} reports, {row['num_articles']} articles]"
+        table.add_row(
+            row["event_date"] or "undated",
+            row["source_label"] or "-",
+            event,
+            row["target_label"] or "-",
+            row["modality"],
+            row["place_name"] or "-",
+        )
     Console().print(table)
 
 

@@ -104,7 +104,16 @@ class Settings:
         default=Path("eventwire.duckdb"),
         metadata=_about(
             "DuckDB file to write (run; created if missing) or read (stats, events).",
-            commands=("run", "stats", "events", "watch"),
+            commands=("run", "stats", "events", "watch", "articles", "sql", "merge", "export", "trends", "alerts"),
+        ),
+    )
+    merge_days: int = field(
+        default=3,
+        metadata=_about(
+            "Reports of the same actors and CAMEO root dated this many days apart or less are merged into one"
+            " event (eventwire merge; README 'Merging').",
+            commands=("run", "merge"),
+            minimum=0,
         ),
     )
     write_batch: int = field(

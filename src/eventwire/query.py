@@ -1,4 +1,14 @@
-"""Filters -> SQL -> records: the one query path for the CLI (and later the API and web UI).
+"""Filters -> SQL -> records: the one query path for the CLI, the HTTP API and the web UI.
+
+Public functions (stable; the API and web UI call them):
+
+- ``events(store, flt) -> (rows, total)``: events matching an ``EventFilter`` (one row per mention, or
+  per merged event with ``flt.merged``), with CAMEO names and actor labels beside the codes;
+  ``total`` is how many matched in all, before ``limit``/``offset``.
+- ``undated(store, flt) -> int``: events that match every filter but the date range and carry no
+  usable date (they are left out of a date range unless ``flt.undated``; reported, never dropped silently).
+- ``articles(store, flt) -> (rows, total)`` and ``article(store, id) -> row | None``.
+- ``sql(store, text) -> (columns, rows)``: read-only SQL.
 
 User values reach DuckDB only as bound parameters; column names come from our own tables.
 """
@@ -6,89 +16,383 @@ User values reach DuckDB only as bound parameters; column names come from our ow
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from eventwire.errors import ConfigError
+import duckdb
+
+from eventwire.errors import ConfigError, StoreError
 from eventwire.store.duckdb import Store
 
 MODALITIES = ("asserted", "planned", "considered", "demanded", "hypothetical", "negated")
+#: CAMEO role codes (the three letters after a country code) and what they stand for.
+ROLES = {
+    "GOV": "government", "MIL": "military", "COP": "police", "OPP": "opposition", "REB": "rebels",
+    "JUD": "judiciary", "LEG": "legislature", "BUS": "business", "CVL": "civilians", "MED": "media",
+    "REF": "refugees", "EDU": "education", "HLH": "health", "LAB": "labour", "SPY": "intelligence",
+    "CRM": "criminals", "IGO": "intergovernmental", "NGO": "non-governmental", "UAF": "armed group",
+    "ELI": "elites", "AGR": "agriculture", "ENV": "environment", "RAD": "radicals", "MOD": "moderates",
+}  # fmt: skip
 EVENT_COLUMNS = (
-    "id",
-    "article_id",
-    "event_date",
-    "source_name",
-    "source_country",
-    "source_org",
-    "cameo",
-    "root",
-    "target_name",
-    "target_country",
-    "target_org",
-    "modality",
-    "goldstein",
-    "quad_class",
-    "place_id",
-    "quote_id",
-    "confidence",
+    "id", "article_id", "event_date", "time_precision", "date_source",
+    "source_name", "source_country", "source_org", "source_cameo",
+    "cameo", "root", "plover", "quad_class", "goldstein",
+    "target_name", "target_country", "target_org", "target_cameo",
+    "modality", "confidence", "rule", "claimed_by_speaker", "claimed_by_name", "disputed", "disputed_by_name",
+    "place_id", "place_name", "place_country", "lat", "lon", "geonameid", "geo_precision", "place_source",
+    "quote_id", "quote", "sentence", "trigger", "sentence_start", "sentence_end", "trigger_start", "trigger_end",
+    "outlet", "title", "url", "published",
+)  # fmt: skip
+_SELECT = {
+    **{c: f"e.{c}" for c in EVENT_COLUMNS},
+    "place_name": "p.name", "place_country": "p.country", "lat": "p.lat", "lon": "p.lon", "geonameid": "p.geonameid",
+    "quote": "q.text", "sentence": "x.sentence", "trigger": "x.trigger",
+    "outlet": "a.source", "title": "a.title", "url": "a.url", "published": "a.published",
+}  # fmt: skip
+_FROM = (
+    " FROM events e LEFT JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.place_id"
+    " LEFT JOIN event_texts x ON x.event_id = e.id LEFT JOIN quotes q ON q.id = e.quote_id"
 )
+#: A usable date starts with a digit: partial values such as "XXXX-11-20" count as undated.
+_DATED = "(e.event_date >= '0' AND e.event_date < ':')"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
-    """What to select; every field is optional and combined with AND."""
+    """What to select; every field is optional and the fields are combined with AND.
 
-    actor: str | None = None  # country code or organisation, on either side
+    Actor terms (``actor`` on either side; ``source`` and ``target`` for a directed dyad) match,
+    case-insensitively, a CAMEO actor code or its prefix ("srb" matches SRBGOV), a country code, an
+    organisation, a country name or alias from our knowledge base ("Serbia"), or a word of the actor's name.
+    Dates use precision: an event dated "2022-02" overlaps any range that touches February 2022.
+    ``bbox`` is (west, south, east, north) in degrees. ``text`` matches sentences and quotes: every word
+    must occur (case-insensitive). ``merged`` returns merged events (``eventwire merge``), one per
+    real-world event, which match when any of their mentions does.
+    """
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    cameo: str | None = None  # CAMEO event code or prefix, e.g. "19" or "193"
     root: str | None = None  # CAMEO root, e.g. "04"
+    plover: str | None = None
+    quad_class: int | None = None
+    goldstein_min: float | None = None
+    goldstein_max: float | None = None
     modality: str | None = None
+    min_confidence: float | None = None
+    claimed: bool | None = None
+    disputed: bool | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    undated: bool = False  # with a date range: also return the undated events
+    place: str | None = None  # our place id or a GeoNames id
+    country: str | None = None  # the place's country (ISO alpha-2 or alpha-3, or a name)
+    bbox: tuple[float, float, float, float] | None = None
+    outlet: str | None = None
+    text: str | None = None
     article: str | None = None
     include_duplicates: bool = False  # events of articles flagged as repeats of an earlier one
+    merged: bool = False
     limit: int = 100
+    offset: int = 0
 
     def __post_init__(self) -> None:
         if self.modality is not None and self.modality not in MODALITIES:
             raise ConfigError(f"modality {self.modality!r} is not one of: {', '.join(MODALITIES)}")
         if self.root is not None and not (len(self.root) == 2 and self.root.isdigit()):
             raise ConfigError(f"root {self.root!r} must be a two-digit CAMEO root such as '04'")
+        if self.cameo is not None and not (1 <= len(self.cameo) <= 4 and self.cameo.isdigit()):
+            raise ConfigError(f"CAMEO code {self.cameo!r} must be 1 to 4 digits, such as '19' or '193'")
+        if self.quad_class is not None and self.quad_class not in (1, 2, 3, 4):
+            raise ConfigError(f"QuadClass {self.quad_class} must be 1, 2, 3 or 4")
+        if self.since is not None and self.until is not None and self.since > self.until:
+            raise ConfigError(f"since {self.since} is after until {self.until}")
+        if self.bbox is not None and not (self.bbox[0] <= self.bbox[2] and self.bbox[1] <= self.bbox[3]):
+            raise ConfigError(f"bbox {self.bbox} must be west,south,east,north with west <= east, south <= north")
+        if not 1 <= self.limit <= 100_000:
+            raise ConfigError(f"limit {self.limit} must be between 1 and 100000")
+        if self.offset < 0:
+            raise ConfigError(f"offset {self.offset} must not be negative")
+
+    @property
+    def has_dates(self) -> bool:
+        """Whether a date range is given."""
+        return self.since is not None or self.until is not None
+
+
+@functools.cache
+def _country_codes() -> dict[str, tuple[str, str]]:
+    """Lower-case country names, aliases and codes -> (ISO alpha-3, ISO alpha-2)."""
+    from eventwire.resources.kb import load_kb
+
+    table: dict[str, tuple[str, str]] = {}
+    for country in load_kb().countries.values():
+        codes = (country.iso3, country.iso2)
+        for name in (country.name, *country.aliases, country.iso3, country.iso2):
+            table.setdefault(name.lower(), codes)
+    return table
+
+
+def _side(side: str, term: str) -> tuple[str, list[Any]]:
+    """One side of an event matching an actor term (see EventFilter)."""
+    low = term.lower()
+    parts = [
+        f"starts_with(lower(e.{side}_cameo), ?)",
+        f"lower(e.{side}_country) = ?",
+        f"lower(e.{side}_org) = ?",
+        f"contains(lower(e.{side}_name), ?)",
+    ]
+    params: list[Any] = [low, low, low, low]
+    country = _country_codes().get(low)
+    if country is not None:
+        parts += [f"e.{side}_country = ?", f"starts_with(e.{side}_cameo, ?)"]
+        params += [country[0], country[0]]
+    return "coalesce(" + " OR ".join(parts) + ", false)", params
+
+
+def where(flt: EventFilter, *, dates: bool = True) -> tuple[str, list[Any]]:
+    """The WHERE clause (placeholders only) and its parameters; ``dates=False`` leaves out the date range."""
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def add(clause: str, *values: Any) -> None:
+        clauses.append(clause)
+        params.extend(values)
+
+    if flt.actor is not None:
+        source, source_params = _side("source", flt.actor)
+        target, target_params = _side("target", flt.actor)
+        add(f"({source} OR {target})", *source_params, *target_params)
+    for side in ("source", "target"):
+        term = getattr(flt, side)
+        if term is not None:
+            add(*_flat(_side(side, term)))
+    if flt.cameo is not None:
+        add("starts_with(e.cameo, ?)", flt.cameo)
+    if flt.root is not None:
+        add("e.root = ?", flt.root)
+    if flt.plover is not None:
+        add("upper(e.plover) = ?", flt.plover.upper())
+    if flt.quad_class is not None:
+        add("e.quad_class = ?", flt.quad_class)
+    if flt.goldstein_min is not None:
+        add("e.goldstein >= ?", flt.goldstein_min)
+    if flt.goldstein_max is not None:
+        add("e.goldstein <= ?", flt.goldstein_max)
+    if flt.modality is not None:
+        add("e.modality = ?", flt.modality)
+    if flt.min_confidence is not None:
+        add("e.confidence >= ?", flt.min_confidence)
+    if flt.claimed is not None:
+        add("(e.claimed_by_speaker IS NOT NULL OR e.claimed_by_name IS NOT NULL) = ?", flt.claimed)
+    if flt.disputed is not None:
+        add("e.disputed = ?", flt.disputed)
+    if dates and flt.has_dates:
+        # Overlap with precision: "2023-11" <= until, and "2023-11~" >= since ('~' sorts after "-30").
+        overlap = [_DATED]
+        if flt.until is not None:
+            overlap.append("e.event_date <= ?")
+            params.append(flt.until.isoformat())
+        if flt.since is not None:
+            overlap.append("e.event_date || '~' >= ?")
+            params.append(flt.since.isoformat())
+        clause = "(" + " AND ".join(overlap) + ")"
+        clauses.append(f"({clause} OR NOT coalesce({_DATED}, false))" if flt.undated else clause)
+    if flt.place is not None:
+        add("(e.place_id = ? OR CAST(p.geonameid AS VARCHAR) = ?)", flt.place, flt.place)
+    if flt.country is not None:
+        codes = _country_codes().get(flt.country.lower())
+        if codes is None:
+            add("upper(p.country) = ?", flt.country.upper())
+        else:
+            add("p.country = ?", codes[1])
+    if flt.bbox is not None:
+        west, south, east, north = flt.bbox
+        add("p.lon BETWEEN ? AND ? AND p.lat BETWEEN ? AND ?", west, east, south, north)
+    if flt.outlet is not None:
+        add("(contains(lower(a.source), ?) OR contains(lower(a.url), ?))", flt.outlet.lower(), flt.outlet.lower())
+    for word in _words(flt.text):
+        add("coalesce(contains(lower(x.sentence), ?) OR contains(lower(q.text), ?), false)", word, word)
+    if flt.article is not None:
+        add("e.article_id = ?", flt.article)
+    if not flt.include_duplicates:
+        add("NOT coalesce(a.is_duplicate, false)")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _flat(pair: tuple[str, list[Any]]) -> list[Any]:
+    return [pair[0], *pair[1]]
+
+
+def _words(text: str | None) -> list[str]:
+    return [w for w in re.split(r"\W+", (text or "").lower()) if w]
+
+
+def events(store: Store, flt: EventFilter) -> tuple[list[dict[str, Any]], int]:
+    """Events matching the filter, ordered by date then id, and how many matched in all.
+
+    Each row holds the event's columns (see ``EVENT_COLUMNS``) plus ``cameo_name``, ``source_label`` and
+    ``target_label``; merged rows (``flt.merged``) also hold ``num_mentions``, ``num_sources``,
+    ``num_articles`` and ``merged_id``.
+    """
+    clause, params = where(flt)
+    con = store.connection
+    select = ", ".join(f"{_SELECT[c]} AS {c}" for c in EVENT_COLUMNS)
+    extra: tuple[str, ...] = ()
+    if flt.merged:
+        # One row per merged event: its first mention (the merge's representative) and its counts.
+        matched = f"SELECT DISTINCT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id{_join_rest()}"
+        sql_rows = (
+            f"SELECT {select}, g.num_mentions, g.num_sources, g.num_articles, g.id AS merged_id"
+            f"{_FROM} JOIN merged_events g ON g.first_event = e.id"
+            f" WHERE g.id IN ({matched}{clause}) ORDER BY e.event_date NULLS LAST, g.id LIMIT ? OFFSET ?"
+        )
+        count_sql = f"SELECT count(*) FROM ({matched}{clause})"
+        extra = ("num_mentions", "num_sources", "num_articles", "merged_id")
+    else:
+        sql_rows = f"SELECT {select}{_FROM}{clause} ORDER BY e.event_date NULLS LAST, e.id LIMIT ? OFFSET ?"
+        count_sql = f"SELECT count(*){_FROM}{clause}"
+    try:
+        rows = con.execute(sql_rows, [*params, flt.limit, flt.offset]).fetchall()
+        total_row = con.execute(count_sql, params).fetchone()
+    except duckdb.CatalogException as exc:
+        raise StoreError(f"{store.path} has no merged events yet: run `eventwire merge --db {store.path}`") from exc
+    names = (*EVENT_COLUMNS, *extra)
+    result = [_labelled(dict(zip(names, row, strict=True))) for row in rows]
+    return result, int(total_row[0]) if total_row else 0
+
+
+def _join_rest() -> str:
+    return _FROM.removeprefix(" FROM events e")
+
+
+def undated(store: Store, flt: EventFilter) -> int:
+    """Events matching every filter but the date range that carry no usable date (0 without a range)."""
+    if not flt.has_dates or flt.undated:
+        return 0
+    clause, params = where(flt, dates=False)
+    glue = " AND " if clause else " WHERE "
+    row = store.connection.execute(f"SELECT count(*){_FROM}{clause}{glue}NOT coalesce({_DATED}, false)", params)
+    found = row.fetchone()
+    return int(found[0]) if found else 0
+
+
+def cameo_name(code: str | None) -> str:
+    """The CAMEO name of an event code ('' when unknown)."""
+    if not code:
+        return ""
+    from eventwire.stages.coding.codebook import load_codebook
+
+    return load_codebook().lookup(code).name
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    from eventwire.resources.kb import load_kb
+
+    return {c.iso3: c.name for c in load_kb().countries.values()}
+
+
+def actor_label(*, cameo: str | None, country: str | None, org: str | None, name: str | None) -> str:
+    """A readable actor: code, then what it stands for and the words of the text ("PERGOV Peru government")."""
+    code = cameo or org or country
+    words: list[str] = []
+    if country:
+        words.append(_country_names().get(country, country))
+    if cameo and len(cameo) >= 6 and cameo[3:6] in ROLES:
+        words.append(ROLES[cameo[3:6]])
+    if org and org != code:
+        words.append(org)
+    known = set(" ".join(words).lower().split()) | {"the", "a", "an"}
+    if name and not set(name.lower().split()) <= known:
+        words.append(f"'{name}'")
+    return " ".join([code or "", *words]).strip() or "-"
+
+
+def _labelled(row: dict[str, Any]) -> dict[str, Any]:
+    row["cameo_name"] = cameo_name(row["cameo"])
+    for side in ("source", "target"):
+        values = {k: row[f"{side}_{k}"] for k in ("cameo", "country", "org", "name")}
+        row[f"{side}_label"] = actor_label(**values) if any(values.values()) else None
+    return row
+
+
+ARTICLE_COLUMNS = ("id", "published", "source", "title", "url", "origin", "is_duplicate", "duplicate_of", "events")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleFilter:
+    """Articles to list: by outlet, publication date, title words; combined with AND."""
+
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    text: str | None = None  # words of the title or text
+    include_duplicates: bool = True
+    limit: int = 100
+    offset: int = 0
+
+    def __post_init__(self) -> None:
         if not 1 <= self.limit <= 100_000:
             raise ConfigError(f"limit {self.limit} must be between 1 and 100000")
 
 
-def where(flt: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (placeholders only) and its parameters."""
+def articles(store: Store, flt: ArticleFilter) -> tuple[list[dict[str, Any]], int]:
+    """Articles matching the filter with their event counts, newest first, and how many matched in all."""
     clauses: list[str] = []
     params: list[Any] = []
-    if flt.actor is not None:
-        clauses.append("(source_country = ? OR source_org = ? OR target_country = ? OR target_org = ?)")
-        params += [flt.actor] * 4
-    if flt.root is not None:
-        clauses.append("root = ?")
-        params.append(flt.root)
-    if flt.modality is not None:
-        clauses.append("modality = ?")
-        params.append(flt.modality)
+    if flt.outlet is not None:
+        clauses.append("(contains(lower(a.source), ?) OR contains(lower(a.url), ?))")
+        params += [flt.outlet.lower()] * 2
     if flt.since is not None:
-        clauses.append("event_date >= ?")
-        params.append(flt.since.isoformat())
+        clauses.append("a.published >= ?")
+        params.append(flt.since)
     if flt.until is not None:
-        clauses.append("event_date <= ?")
-        params.append(flt.until.isoformat() + "~")  # so 2023-11 and 2023-11-30 both fall before "2023-11-30~"
-    if flt.article is not None:
-        clauses.append("article_id = ?")
-        params.append(flt.article)
+        clauses.append("a.published <= ?")
+        params.append(flt.until)
+    for word in _words(flt.text):
+        clauses.append("(contains(lower(a.title), ?) OR contains(lower(a.text), ?))")
+        params += [word, word]
     if not flt.include_duplicates:
-        clauses.append("article_id NOT IN (SELECT id FROM articles WHERE is_duplicate)")
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        clauses.append("NOT a.is_duplicate")
+    clause = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    counts = "(SELECT article_id, count(*) AS n FROM events GROUP BY article_id) c ON c.article_id = a.id"
+    sql_rows = (
+        "SELECT a.id, a.published, a.source, a.title, a.url, a.origin, a.is_duplicate, a.duplicate_of,"
+        f" coalesce(c.n, 0) FROM articles a LEFT JOIN {counts}{clause}"
+        " ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?"
+    )
+    rows = store.connection.execute(sql_rows, [*params, flt.limit, flt.offset]).fetchall()
+    total = store.connection.execute(f"SELECT count(*) FROM articles a{clause}", params).fetchone()
+    return [dict(zip(ARTICLE_COLUMNS, r, strict=True)) for r in rows], int(total[0]) if total else 0
 
 
-def events(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
-    """Events matching the filter, ordered by date then id."""
-    clause, params = where(flt)
-    sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{clause} ORDER BY event_date NULLS LAST, id LIMIT ?"
-    rows = store.connection.execute(sql, [*params, flt.limit]).fetchall()
-    return [dict(zip(EVENT_COLUMNS, row, strict=True)) for row in rows]
+def article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """One article's public record (as ``eventwire extract`` prints it), or None when there is no such id."""
+    found = store.records([article_id])
+    return found[0] if found else None
+
+
+_READ_ONLY = re.compile(r"^\s*(select|with|from|describe|show|summarize|explain|pragma\s+table_info|values)\b", re.I)
+
+
+def sql(store: Store, text: str, *, limit: int = 10_000) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run one read-only SQL statement; the column names and up to ``limit`` rows.
+
+    Open the store with ``read_only=True``: DuckDB then refuses every write. A statement that does not
+    start as a query is refused before it reaches DuckDB, too.
+    """
+    if not _READ_ONLY.match(text) or ";" in text.strip().rstrip(";"):
+        raise ConfigError("only one read-only statement (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN) is allowed")
+    try:
+        result = store.connection.execute(text)
+        columns = [d[0] for d in result.description or []]
+        return columns, result.fetchmany(limit)
+    except duckdb.Error as exc:
+        raise ConfigError(f"the SQL failed: {exc}") from exc
 
 
 def filter_fields() -> tuple[str, ...]:

@@ -21,7 +21,9 @@ from eventwire.model import Analysis, Rejection
 from eventwire.record import to_record
 
 STORE_SCHEMA_VERSION = "2"
-ARTICLE_TABLES = ("duplicates", "entities", "mentions", "quotes", "times", "places", "events", "problems")
+ARTICLE_TABLES = (
+    "duplicates", "entities", "mentions", "quotes", "times", "places", "events", "problems", "event_texts",
+)  # fmt: skip
 TABLES = ("articles", "rejections", *ARTICLE_TABLES)
 
 
@@ -200,6 +202,9 @@ def _rows(analysis: Analysis) -> dict[str, list[list[Any]]]:
             for p in record["places"]
         ],
         "events": [_event_row(aid, e) for e in record["events"]],
+        "event_texts": [
+            [e["id"], aid, text[slice(*e["sentence"])], text[slice(*e["trigger"])]] for e in record["events"]
+        ],
         "problems": [
             [
                 digest("problem", aid, n, p["code"], p["message"], size=10),

@@ -156,3 +156,33 @@ CREATE TABLE IF NOT EXISTS problems (
     start_char INTEGER,
     end_char INTEGER
 );
+
+-- The text of each event's sentence and trigger (for text search without reading whole articles).
+CREATE TABLE IF NOT EXISTS event_texts (
+    event_id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    sentence VARCHAR NOT NULL,
+    trigger VARCHAR NOT NULL
+);
+
+-- Cross-article merging (eventwire merge, src/eventwire/merge.py): rebuilt as a whole, deterministically.
+CREATE TABLE IF NOT EXISTS merged_events (
+    id VARCHAR PRIMARY KEY,
+    first_event VARCHAR NOT NULL,
+    source_key VARCHAR NOT NULL,
+    target_key VARCHAR NOT NULL,
+    root VARCHAR NOT NULL,
+    cameo VARCHAR NOT NULL,
+    event_date VARCHAR,
+    place_id VARCHAR,
+    num_mentions INTEGER NOT NULL,
+    num_sources INTEGER NOT NULL,
+    num_articles INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS event_merges (
+    event_id VARCHAR PRIMARY KEY,
+    merged_id VARCHAR NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
