@@ -4,12 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= eventwire.duckdb
 STAMP  := $(VENV)/.installed
+VENDOR := src/eventwire/web/static/vendor
 
 .PHONY: install run test lint typecheck pytest eval eval-update bench clean lock train
 
 install: $(STAMP)
 
-$(STAMP): requirements.lock requirements-sources.lock requirements-export.lock pyproject.toml
+$(STAMP): requirements.lock requirements-sources.lock requirements-export.lock requirements-web.lock pyproject.toml package-lock.json
 	$(PYTHON) -c 'import sys; sys.exit("eventwire needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -17,6 +18,11 @@ $(STAMP): requirements.lock requirements-sources.lock requirements-export.lock p
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-sources.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-export.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-web.lock
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/topojson-client/dist/topojson-client.min.js node_modules/world-atlas/countries-110m.json \
+		node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css $(VENDOR)/
 	touch $(STAMP)
 
 run: install
@@ -56,4 +62,4 @@ lock:
 		--generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DB) node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache

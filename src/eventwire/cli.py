@@ -484,5 +484,31 @@ def _side(side: Record | None) -> str:
     return str(side["org"] or side["country"] or side["name"] or "?")
 
 
+@main.command("serve")
+@click.option(
+    "--watch-every",
+    type=click.FloatRange(0.1, 3600),
+    default=1.0,
+    show_default=True,
+    help="Seconds between checks for new data in the store (another 'eventwire run' may write into it meanwhile).",
+)
+@settings_options("serve")
+def serve_command(watch_every: float, **options: Any) -> None:
+    """Serve the store read-only: the HTTP API (/api, /openapi.json, /docs) and the web UI."""
+    import uvicorn
+
+    from eventwire.api import create_app
+
+    settings = _settings(options)
+    if settings.host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            f"eventwire: warning: listening on {settings.host}, not loopback: other machines can read this store",
+            err=True,
+        )
+    app = create_app(settings.db, watch_every=watch_every)
+    click.echo(f"eventwire: serving {settings.db} at http://{settings.host}:{settings.port}/", err=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -104,7 +104,19 @@ class Settings:
         default=Path("eventwire.duckdb"),
         metadata=_about(
             "DuckDB file to write (run; created if missing) or read (stats, events).",
-            commands=("run", "stats", "events", "watch", "articles", "sql", "merge", "export", "trends", "alerts"),
+            commands=(
+                "run",
+                "stats",
+                "events",
+                "watch",
+                "articles",
+                "sql",
+                "merge",
+                "export",
+                "trends",
+                "alerts",
+                "serve",
+            ),
         ),
     )
     merge_days: int = field(
@@ -138,6 +150,17 @@ class Settings:
         metadata=_about(
             "Address of a running Dask scheduler to analyse on (e.g. tcp://10.0.0.5:8786).", commands=("run",)
         ),
+    )
+    host: str = field(
+        default="127.0.0.1",
+        metadata=_about(
+            "Address the web server listens on (serve); anything but loopback is reachable from other machines.",
+            commands=("serve",),
+        ),
+    )
+    port: int = field(
+        default=8000,
+        metadata=_about("TCP port of the web server (serve).", commands=("serve",), minimum=1, maximum=65535),
     )
 
 
