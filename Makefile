@@ -53,6 +53,7 @@ eval-update: install
 train: install
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-train.lock
 	$(BIN)/python -m train.events.fit --report train/events/report.json
+	$(BIN)/python -m train.events.calibrate
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

@@ -284,6 +284,10 @@ class Event:
     place_source: str | None = None
     #: the word that signals the modality ("will", "not", "threatened"), None for a plain assertion
     modality_cue: Span | None = None
+    #: the rules' own score (pattern confidence, raised when sides are found), before calibration
+    rule_confidence: float = 0.0
+    #: the learned event model's probability that the trigger is an event at all (None without a model)
+    model_probability: float | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

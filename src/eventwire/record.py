@@ -159,6 +159,8 @@ def event_dict(event: Event) -> Record:
         "geo_precision": event.geo_precision,
         "place_source": event.place_source,
         "modality_cue": _span(event.modality_cue),
+        "rule_confidence": event.rule_confidence,
+        "model_probability": event.model_probability,
     }
 
 
@@ -339,6 +341,8 @@ def from_record(record: Record) -> Analysis:
                 geo_precision=e["geo_precision"],
                 place_source=e["place_source"],
                 modality_cue=span(e["modality_cue"]),
+                rule_confidence=e["rule_confidence"],
+                model_probability=e["model_probability"],
             )
             for e in record["events"]
         ),

@@ -186,8 +186,11 @@ def _same_event(a: Draft, b: Draft) -> bool:
     return a.cand.trigger.sent != b.cand.trigger.sent or a.cand.trigger.i == b.cand.trigger.i
 
 
-def to_events(analysis: Analysis, items: list[Draft], codebook: Codebook) -> list[Event]:
-    """The Event records, in text order, with codebook values and a confidence."""
+def to_events(
+    analysis: Analysis, items: list[Draft], codebook: Codebook, *, scores: dict[int, float] | None = None
+) -> list[Event]:
+    """The Event records, in text order, with codebook values and the rules' confidence; ``scores`` are the
+    learned model's event probabilities by trigger token."""
     parse = analysis.parse
     events: list[Event] = []
     per_trigger: dict[int, int] = defaultdict(int)
@@ -237,6 +240,8 @@ def to_events(analysis: Analysis, items: list[Draft], codebook: Codebook) -> lis
                 sentence=sentence,
                 trigger=Span(start=tok.start, end=tok.end, text=tok.text),
                 confidence=round(min(confidence, 0.95), 3),
+                rule_confidence=round(min(confidence, 0.95), 3),
+                model_probability=round(scores[tok.i], 3) if scores and tok.i in scores else None,
                 rule=cand.rule,
                 mentions=tuple(sorted(draft.mentions, key=lambda s: s.start)),
                 # a denied event is the denier's subject matter, not their claim

@@ -6,14 +6,17 @@ quotes, times and places; each missing layer only makes the events fewer or less
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eventwire.config import Settings
 from eventwire.model import Analysis, Problem
 from eventwire.pipeline import stage
 from eventwire.stages.coding.build import drafts, keep, merge, statement_dates, to_events
+from eventwire.stages.coding.calibration import load_calibration
 from eventwire.stages.coding.codebook import load_codebook
 from eventwire.stages.coding.dating import Locator
-from eventwire.stages.coding.extract import Candidate, Extractor
-from eventwire.stages.coding.learned import EventModel, features, load_event_model
+from eventwire.stages.coding.extract import Extractor
+from eventwire.stages.coding.learned import features, load_event_model
 from eventwire.stages.coding.patterns import load_lexicon
 from eventwire.stages.coding.sides import ActorIndex
 from eventwire.stages.coding.user_verbs import UserVerbs, verb_dictionaries
@@ -27,6 +30,7 @@ def warm(settings: Settings) -> None:
     load_codebook()
     load_lexicon()
     load_event_model()
+    load_calibration()
     verb_dictionaries(settings.dictionaries)
 
 
@@ -57,12 +61,12 @@ def code_events(analysis: Analysis, settings: Settings) -> Analysis:
     extractor = Extractor(tree, actors, locator, load_lexicon(), user)
     kept, orphans = keep(extractor.candidates(), analysis)
     model = load_event_model()
-    if model is not None and user is None and settings.event_model_floor > 0:
-        kept = [c for c in kept if _model_keeps(model, tree, c, settings.event_model_floor)]
+    scores = {c.trigger.i: model.event_probability(features(tree, c.trigger)) for c in kept} if model else {}
+    if scores and user is None and settings.event_model_floor > 0:
+        kept = [c for c in kept if scores[c.trigger.i] >= settings.event_model_floor]
     items = merge(drafts(kept, statement_dates(extractor), published), orphans)
-    return analysis.add(events=tuple(to_events(analysis, items, load_codebook())))
-
-
-def _model_keeps(model: EventModel, tree: ParseTree, cand: Candidate, floor: float) -> bool:
-    """The learned model's veto over a rule's trigger: kept unless its chance of being any event is below floor."""
-    return model.event_probability(features(tree, cand.trigger)) >= floor
+    events = to_events(analysis, items, load_codebook(), scores=scores)
+    calibration = load_calibration()
+    if calibration is not None:
+        events = [replace(e, confidence=round(calibration.confidence(e), 3)) for e in events]
+    return analysis.add(events=tuple(events))
