@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +22,7 @@ from eventwire.query import MODALITIES, ArticleFilter, EventFilter, articles, ev
 from eventwire.record import Record
 from eventwire.runner import Summary, extract, run
 from eventwire.store.duckdb import Store
+from eventwire.trends import GROUPINGS, Alert, Grouping, Series, Trends, alerts, plot, sparkline, trends
 from eventwire.watch import interval_seconds, watch
 
 
@@ -508,6 +511,136 @@ def serve_command(watch_every: float, **options: Any) -> None:
     app = create_app(settings.db, watch_every=watch_every)
     click.echo(f"eventwire: serving {settings.db} at http://{settings.host}:{settings.port}/", err=True)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+
+
+def trend_options(function: F) -> F:
+    """The options trends and alerts share (grouping, period, plot)."""
+    options = [
+        click.option("--by", type=click.Choice(GROUPINGS), default="country", show_default=True,
+                     help="One series per country of the event's place, per directed dyad, or for all events."),
+        click.option("--daily", is_flag=True, help="Daily series instead of weekly (ISO weeks, Monday first)."),
+        click.option("--plot", "plot_file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Also draw the largest series to this PNG file (matplotlib)."),
+        click.option("--json", "as_json", is_flag=True, help="Print JSON Lines."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@main.command("trends")
+@event_filters
+@trend_options
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="Show the largest N series.")
+@settings_options("trends")
+def trends_command(by: Grouping, daily: bool, plot_file: Path | None, as_json: bool, top: int, **options: Any) -> None:
+    """Event counts per week (or day) by QuadClass and mean Goldstein, per country or dyad."""
+    flt = _filter(100, 0, options)
+    with Store(_settings(options).db, read_only=True) as store:
+        found = trends(store, flt, by=by, daily=daily)
+    shown = found.series[:top]
+    if as_json:
+        for series in shown:
+            points = [
+                {"period": p.period.isoformat(), "quad_class": list(p.counts), "goldstein": p.goldstein}
+                for p in series.points
+            ]
+            click.echo(json.dumps({"key": series.key, "label": series.label, "points": points}, ensure_ascii=False))
+    else:
+        _print_trends(found, top)
+    if plot_file is not None:
+        drawn = plot(found, plot_file, top=min(top, 6))
+        click.echo(f"{drawn} series -> {plot_file}", err=True)
+
+
+@main.command("alerts")
+@event_filters
+@trend_options
+@click.option("--classes", type=click.Choice(["4", "34"]), default="4", show_default=True,
+              help="What counts as conflict: QuadClass 4 (material) or 3 and 4 (verbal and material).")  # fmt: skip
+@click.option("--window", type=click.IntRange(1), help="Trailing periods of the baseline [default: 8 weeks, 28 days].")
+@click.option("--min-count", type=click.IntRange(1), default=3, show_default=True, help="Fewest events to alert on.")
+@click.option("--alpha", type=click.FloatRange(0, 1, min_open=True, max_open=True), default=0.01, show_default=True,
+              help="Alert when the one-sided Poisson p-value is below this.")  # fmt: skip
+@settings_options("alerts")
+def alerts_command(
+    by: Grouping, daily: bool, plot_file: Path | None, as_json: bool, classes: str, window: int | None,
+    min_count: int, alpha: float, **options: Any,
+) -> None:  # fmt: skip
+    """Periods where conflict rises well above its trailing baseline (README 'Early warning')."""
+    flt = _filter(100, 0, options)
+    with Store(_settings(options).db, read_only=True) as store:
+        found = trends(store, flt, by=by, daily=daily)
+    quads = tuple(int(c) for c in classes)
+    raised = alerts(found, classes=quads, window=window, min_count=min_count, alpha=alpha)
+    if as_json:
+        for alert in raised:
+            click.echo(json.dumps(alert.as_dict(), ensure_ascii=False))
+    else:
+        _print_alerts(found, raised, quads)
+    if plot_file is not None:
+        keys = list(dict.fromkeys(a.key for a in raised))
+        alerted = [s for s in found.series if s.key in keys] or list(found.series)
+        drawn = plot(replace(found, series=tuple(alerted)), plot_file, raised=raised)
+        click.echo(f"{drawn} series -> {plot_file}", err=True)
+
+
+def _print_trends(found: Trends, top: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    shown = found.series[:top]
+    span = f"{shown[0].points[0].period} to {shown[0].points[-1].period}" if shown else "no periods"
+    table = Table(title=f"{len(shown)} of {len(found.series)} series by {found.period_name}, {span}")
+    for name in ("series", "events", "QC1", "QC2", "QC3", "QC4", "mean Goldstein"):
+        table.add_column(name)
+    for series in shown:
+        totals = [sum(p.counts[q] for p in series.points) for q in range(4)]
+        scores = [p.goldstein * p.total for p in series.points if p.goldstein is not None]
+        mean = sum(scores) / series.total if series.total else 0.0
+        table.add_row(series.label, str(series.total), *map(str, totals), f"{mean:+.1f}")
+    Console().print(table)
+    _print_lines(found, shown, (4,), "material conflict (QC4)")
+    _print_left_out(found)
+
+
+def _print_lines(found: Trends, shown: Sequence[Series], quads: tuple[int, ...], what: str) -> None:
+    """One sparkline per series, as many recent periods as the terminal holds."""
+    if not shown:
+        return
+    width = max(10, shutil.get_terminal_size().columns - 13)
+    points = shown[0].points[-width:]
+    click.echo(f"{what} per {found.period_name}, {points[0].period} to {points[-1].period}:")
+    for series in shown:
+        line = sparkline([p.count(quads) for p in series.points[-width:]])
+        click.echo(f"{series.key[:11]:>11}  {line}")
+
+
+def _print_left_out(found: Trends) -> None:
+    for reason, count in found.left_out.items():
+        if count:
+            click.echo(f"{count} matching events are in no series: {reason}")
+
+
+def _print_alerts(found: Trends, raised: list[Alert], quads: tuple[int, ...]) -> None:
+    what = "material conflict (QuadClass 4)" if quads == (4,) else "conflict (QuadClass 3 and 4)"
+    if not raised:
+        click.echo(f"no alerts: {what} stays near its trailing baseline in all {len(found.series)} series")
+        _print_left_out(found)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(raised)} alerts: {what} well above the trailing baseline ({found.period_name}s)")
+    for name in ("period", "series", "events", "baseline", "p-value"):
+        table.add_column(name)
+    for alert in raised:
+        row = (str(alert.period), alert.label, str(alert.count), f"{alert.baseline:.2f}", f"{alert.p_value:.1e}")
+        table.add_row(*row)
+    Console().print(table)
+    keys = set(a.key for a in raised)
+    _print_lines(found, [s for s in found.series if s.key in keys], quads, what)
+    _print_left_out(found)
 
 
 if __name__ == "__main__":  # pragma: no cover

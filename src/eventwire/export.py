@@ -1,4 +1,4 @@
-"""Write the events a query selects to files: CSV, JSON Lines, Parquet, GeoJSON, PLOVER and ACLED layouts.
+"""Write the events a query selects to files: GDELT, CSV, JSON Lines, Parquet, GeoJSON, PLOVER and ACLED layouts.
 
 Every writer reads through ``query.events``, so an export holds exactly what ``eventwire events``
 with the same filters lists (all pages). Rows are in the query's order (date, then id): the same
@@ -8,14 +8,18 @@ store and filters give byte-identical files.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from eventwire.errors import ConfigError
-from eventwire.query import EventFilter, events
+from eventwire.errors import ConfigError, StoreError
+from eventwire.ids import digest
+from eventwire.merge import start_day
+from eventwire.query import ROLES, EventFilter, events
+from eventwire.resources import read_table
 from eventwire.store.duckdb import Store
 
 PAGE = 10_000
@@ -155,8 +159,163 @@ def write_parquet(records: Iterator[dict[str, Any]], path: Path) -> int:
     return int(table.num_rows)
 
 
+def write_gdelt(records: Iterator[dict[str, Any]], path: Path) -> int:
+    """GDELT 2.0 event rows (61 tab-separated columns, no header) of query rows; see ``gdelt.gdelt_row``."""
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as out:
+        for row in records:
+            values = gdelt_row(row)
+            out.write("\t".join(_cell(values[c]) for c in GDELT_COLUMNS) + "\n")
+            n += 1
+    return n
+
+
+def _cell(value: object) -> str:
+    # GDELT files hold no tabs or line breaks inside a field.
+    return "" if value is None else " ".join(str(value).split())
+
+
+def export_gdelt(store: Store, flt: EventFilter, *, path: Path) -> int:
+    """The GDELT layout: one row per merged event (NumMentions/NumSources/NumArticles from ``eventwire merge``)."""
+    con = store.connection
+    merged = con.execute("SELECT count(*) FROM merged_events").fetchone()
+    reports = con.execute("SELECT count(*) FROM events").fetchone()
+    if merged is not None and reports is not None and merged[0] == 0 and reports[0] > 0:
+        raise StoreError(f"{store.path} has no merged events yet: run `eventwire merge --db {store.path}` first")
+    features = dict(con.execute("SELECT id, feature FROM places").fetchall())
+    firsts = dict(con.execute("SELECT id, paragraphs FROM articles").fetchall())
+
+    def enriched() -> Iterator[dict[str, Any]]:
+        for row in rows(store, replace(flt, merged=True)):
+            paragraphs = json.loads(firsts.get(row["article_id"]) or "[]")
+            first_end = paragraphs[0][1] if paragraphs else 0
+            yield {**row, "place_feature": features.get(row["place_id"]), "in_lead": row["sentence_start"] < first_end}
+
+    return write_gdelt(enriched(), path)
+
+
+#: The GDELT 2.0 event table's columns, in GDELT's order (GDELT 2.0 Event Codebook, 2015).
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor{n}{field}" for n in (1, 2) for field in (
+        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
+        "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code",
+    )),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"{who}Geo_{field}" for who in ("Actor1", "Actor2", "Action") for field in (
+        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID",
+    )),
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+
+
+@functools.cache
+def fips_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 -> FIPS 10-4 country code (resources/data/fips.tsv)."""
+    table: dict[str, str] = {}
+    for line in read_table("fips.tsv", what="FIPS 10-4 table").splitlines():
+        if line and not line.startswith("#"):
+            iso3, fips = line.split("\t")
+            table[iso3] = fips
+    return table
+
+
+@functools.cache
+def _iso3_of_iso2() -> dict[str, str]:
+    from eventwire.resources.kb import load_kb
+
+    return {c.iso2: c.iso3 for c in load_kb().countries.values()}
+
+
+def fips_of(country: str | None) -> str:
+    """The FIPS 10-4 code of an ISO alpha-2 or alpha-3 country code ('' when there is none)."""
+    if not country:
+        return ""
+    iso3 = _iso3_of_iso2().get(country, country) if len(country) == 2 else country
+    return fips_codes().get(iso3, "")
+
+
+def _event_number(event_id: str) -> int:
+    # GLOBALEVENTID is an integer: 48 bits of a hash of our (content-hash) id, stable across runs.
+    return int(digest("gdelt", event_id, size=6), 16)
+
+
+def _geo_type(feature: str | None, country: str | None) -> int | None:
+    # GDELT: 1 country, 2 US state, 3 US city or landmark, 4 world city or landmark, 5 world ADM1.
+    if feature is None:
+        return None
+    us = country in ("US", "USA")
+    if feature == "country":
+        return 1
+    if feature == "region":
+        return 2 if us else 5
+    return 3 if us else 4
+
+
+def gdelt_row(row: dict[str, Any]) -> dict[str, Any]:
+    """One query row (merged, with ``place_feature`` and ``in_lead``) as GDELT 2.0 event columns.
+
+    Dates: SQLDATE only for a day-precise date, MonthYear and Year as far as the date goes, all empty
+    for an undated event. Actor geography is empty (we place events, not actors); the action place's
+    FeatureID is its GeoNames id (GDELT's are GNS ids). AvgTone is empty: eventwire measures no tone.
+    DATEADDED is the publication date at 00:00:00 (we keep no time of adding).
+    """
+    date = row["event_date"] or ""
+    day = start_day(date) if date[:1].isdigit() else None
+    parts = date.split("-") if day is not None else []
+    values: dict[str, Any] = dict.fromkeys(GDELT_COLUMNS)
+    values["GLOBALEVENTID"] = _event_number(row.get("merged_id") or row["id"])
+    if day is not None:
+        values["Year"] = day.year
+        if len(parts) >= 2:
+            values["MonthYear"] = day.strftime("%Y%m")
+        if len(parts) == 3:
+            values["SQLDATE"] = day.strftime("%Y%m%d")
+            values["FractionDate"] = f"{day.year + (day.month * 30 + day.day) / 365:.4f}"
+    for n, side in ((1, "source"), (2, "target")):
+        cameo, org, country = row[f"{side}_cameo"], row[f"{side}_org"], row[f"{side}_country"]
+        if not (cameo or org or country or row[f"{side}_name"]):
+            continue
+        values[f"Actor{n}Code"] = cameo or country or ""
+        values[f"Actor{n}Name"] = (row[f"{side}_name"] or org or country or "").upper()
+        values[f"Actor{n}CountryCode"] = country or ""
+        values[f"Actor{n}KnownGroupCode"] = org or ""
+        role = cameo[3:6] if cameo and len(cameo) >= 6 and cameo[3:6] in ROLES else ""
+        values[f"Actor{n}Type1Code"] = role
+    cameo = row["cameo"]
+    values.update(
+        IsRootEvent=int(bool(row.get("in_lead"))),
+        EventCode=cameo,
+        EventBaseCode=cameo[:3] if len(cameo) > 3 else cameo,
+        EventRootCode=row["root"],
+        QuadClass=row["quad_class"],
+        GoldsteinScale=row["goldstein"],
+        NumMentions=row.get("num_mentions", 1),
+        NumSources=row.get("num_sources", 1),
+        NumArticles=row.get("num_articles", 1),
+    )
+    if row["place_id"] is not None:
+        fips = fips_of(row["place_country"])
+        geo_type = _geo_type(row.get("place_feature"), row["place_country"])
+        values.update(
+            ActionGeo_Type=geo_type,
+            ActionGeo_FullName=row["place_name"],
+            ActionGeo_CountryCode=fips,
+            ActionGeo_ADM1Code=fips if geo_type == 1 else "",
+            ActionGeo_Lat=row["lat"],
+            ActionGeo_Long=row["lon"],
+            ActionGeo_FeatureID=row["geonameid"],
+        )
+    published = row["published"]
+    values["DATEADDED"] = f"{published:%Y%m%d}000000" if published is not None else ""
+    values["SOURCEURL"] = row["url"] or row["outlet"] or row["title"] or row["article_id"]
+    return values
+
+
 WRITERS: dict[str, Callable[[Iterator[dict[str, Any]], Path], int]] = {
     "acled": write_acled,
+    "gdelt": write_gdelt,
     "csv": write_csv,
     "geojson": write_geojson,
     "jsonl": write_jsonl,
@@ -170,4 +329,6 @@ def export(store: Store, flt: EventFilter, *, format: str, path: Path) -> int:
     """Write the events ``flt`` selects to ``path`` in ``format``; the number of records written."""
     if format not in WRITERS:
         raise ConfigError(f"unknown export format {format!r}; formats: {', '.join(FORMATS)}")
+    if format == "gdelt":
+        return export_gdelt(store, flt, path=path)
     return WRITERS[format](rows(store, flt), path)
