@@ -195,3 +195,53 @@ def test_someone_elses_role_and_other_holders_are_not_the_persons() -> None:
     assert lazic is not None and lazic.cameo == "SRBELI"
     vjosa = [m.text for m in entity(result, "Vjosa Osmani").mentions]
     assert "president" in vjosa and vjosa.count("president") == 1  # "the next president" is someone else
+
+
+# -- persons coded from their role in the text (issue 18) -----------------------------------------
+
+
+def person(analysis: Analysis, surname: str) -> Entity:
+    found = [e for e in analysis.entities if e.name.split()[-1] == surname]
+    assert found, [(e.name, e.type) for e in analysis.entities]
+    return found[0]
+
+
+def test_abbreviated_organisation_before_a_title() -> None:
+    analysis = run("The talks went well, U.N. spokesman Joe Farley said on Tuesday.")
+    farley = person(analysis, "Farley").actor
+    assert farley is not None and (farley.org, farley.role, farley.cameo) == ("UN", "Spokesperson", "IGOUNO")
+
+
+def test_apposition_after_an_age() -> None:
+    analysis = run("Lena Varga, 61, a former Hungarian ambassador to the United Nations, will lead the mission.")
+    varga = person(analysis, "Varga").actor
+    assert varga is not None and (varga.country, varga.role, varga.cameo) == ("HUN", "Former Ambassador", "HUNELI")
+
+
+def test_possessive_country_wins_over_a_portfolio() -> None:
+    analysis = run("Pierre Dubois, France's top official for Mali affairs, said the talks would go on.")
+    dubois = person(analysis, "Dubois").actor
+    assert dubois is not None and (dubois.country, dubois.cameo) == ("FRA", "FRAGOV")
+
+
+def test_host_country_is_not_the_ambassador_country() -> None:
+    analysis = run("The Syrian ambassador to Washington, Omar Haddad, spoke at a closed lecture on Sunday.")
+    haddad = person(analysis, "Haddad").actor
+    assert haddad is not None and (haddad.country, haddad.role) == ("SYR", "Ambassador")
+
+
+def test_surname_is_the_person_in_office_on_the_day() -> None:
+    text = "President Clinton met the envoys in Dublin. Clinton said the talks would resume."
+    pipeline = Pipeline(Settings(stages=STAGES, raise_errors=True))
+    early = person(pipeline.run(Article(id="t", text=text, published=dt.date(1998, 5, 1))), "Clinton")
+    assert early.actor is not None and (early.kb_id, early.actor.cameo) == ("person:bill-clinton", "USAGOV")
+    later = pipeline.run(Article(id="t", text=text, published=dt.date(2016, 5, 1)))
+    assert person(later, "Clinton").kb_id == "person:hillary-clinton"
+    before = pipeline.run(Article(id="t", text=text, published=dt.date(1990, 5, 1)))
+    assert person(before, "Clinton").kb_id is None  # no Clinton held an office then
+
+
+def test_knowledge_base_person_is_typed_person() -> None:
+    analysis = run("The reform was the bidding of Cameron and his ministers, the critic said.")
+    names = {(e.name, e.type) for e in analysis.entities if "Cameron" in e.name}
+    assert names and all(kind == "PERSON" for _, kind in names), names

@@ -53,6 +53,10 @@ _QUALIFIERS = frozenset(
 )
 _OF = re.compile(r"^\s+(?:of|for|at|in|from|with|to)\s+(?:the\s+)?")
 _POSSESSIVE = re.compile(r"'s?\s*$")
+#: ", 58, " after a name: the age, skipped to reach the apposition behind it.
+_AGE = re.compile(r"\s*,\s*\d{1,3}\s*,\s*")
+#: " affairs" after the actor of "for X": a portfolio ("minister for Lebanon affairs").
+_PORTFOLIO = re.compile(r"\s+[Aa]ffairs\b")
 _PAST = re.compile(r"\b(?:former|ex|late|retired)\b", re.IGNORECASE)
 
 
@@ -166,6 +170,10 @@ class ActorText:
         """An actor name ending at ``pos``, directly or as a possessive ("NATO's")."""
         p = self._back(pos)
         hit = self._actor_end.get(p)
+        if hit is None and p > 0 and self.text[p - 1] == ".":
+            hit = self._actor_end.get(p - 1)  # an abbreviation whose last period the name leaves out: "U.N."
+            if hit is not None and "." not in self.text[hit.start : hit.end]:
+                hit = None  # "... Tariq Aziz. Name": a sentence ends there
         if hit is None:
             m = _POSSESSIVE.search(self.text[max(0, p - 3) : p])
             if m:
@@ -200,7 +208,7 @@ class ActorText:
 
     def apposition_after(self, end: int) -> RolePhrase | None:
         """The role phrase after a name ending at ``end``: ", then Vice President of the Serbian List"."""
-        m = re.match(r"\s*,\s*", self.text[end : end + 10])
+        m = _AGE.match(self.text[end : end + 16]) or re.match(r"\s*,\s*", self.text[end : end + 10])
         if m is None:
             of = _OF.match(self.text[end : end + 12])
             if of and of.group().split()[0] == "of":
@@ -231,7 +239,12 @@ class ActorText:
         of = _OF.match(self.text[end : end + 16])
         if of:
             after = self._actor_start.get(end + of.end())
-            if after is not None and (actor_hit is None or of.group().split()[0] in ("of", "for")):
+            if _PORTFOLIO.match(self.text[after.end if after is not None else end :]):
+                after = None  # "official for Lebanon affairs": the portfolio, not the employer
+            possessive = actor_hit is not None and bool(re.match(r"['\u2019]", self.text[actor_hit.end :]))
+            if after is not None and (
+                actor_hit is None or (of.group().split()[0] in ("of", "for") and not possessive)
+            ):
                 actor_hit, end = after, after.end
             elif after is None and of.group().split()[0] in ("of", "for"):
                 # "a spokesman for the main opposition coalition": the body spoken for gives the sector
@@ -259,6 +272,10 @@ class ActorText:
         actor_hit = self._actor_end.get(comma)
         agent_hit = self._agent_end.get(comma)
         if actor_hit is not None:
+            to = re.search(r"\s+to\s+(?:the\s+)?$", self.text[max(0, actor_hit.start - 12) : actor_hit.start])
+            if to is not None and self._agent_end.get(actor_hit.start - len(to.group())) is not None:
+                # "the Syrian ambassador to Washington, Name": the host is not the holder's country
+                return self.title_before(actor_hit.start - len(to.group()))
             of = re.search(r"\s+(?:of|for)\s+(?:the\s+)?$", self.text[max(0, actor_hit.start - 12) : actor_hit.start])
             if of is None:
                 return None

@@ -199,7 +199,46 @@ def _known_person(entity: Entity, ctx: ActorText) -> ActorEntry | None:
         entry = ctx.lookup(name)
         if entry is not None and entry.kind == "person" and entry.tenures:
             return entry
-    return None
+    return _by_surname(entity, ctx)
+
+
+def _is_person(entity: Entity, ctx: ActorText) -> bool:
+    """True when a name the parser typed ORG/GPE is a person's: a knowledge-base person ("Cameron"), or a name of
+    two or more capitalised words that no table knows, behind a person's title or set off by a person's role
+    ("Islamic cleric Fethullah Gulen", "the Syrian ambassador to Washington, Walid Mualem")."""
+    entries = [ctx.actor_at(m.start, m.end) or ctx.lookup(m.text) for m in entity.mentions]
+    known = [e for e in entries if e is not None]
+    if known:
+        return all(e.kind == "person" for e in known)
+    words = entity.name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(ctx.actors_in(*_extent(entity))):
+        return False
+    for mention in entity.mentions:
+        for phrase in (ctx.title_before(mention.start), ctx.apposition_before(mention.start)):
+            if phrase is not None and phrase.agent is not None and phrase.agent.person:
+                return True
+    return False
+
+
+def _extent(entity: Entity) -> tuple[int, int]:
+    first = entity.mentions[0]
+    return first.start, first.end
+
+
+def _by_surname(entity: Entity, ctx: ActorText) -> ActorEntry | None:
+    """The one knowledge-base person of an entity's surname in office on the article's day ("President Clinton"
+    in 1998 is Bill Clinton, "Clinton" in 2016 is Hillary Clinton); None when none or several are."""
+    if len(entity.name.split()) != 1 or ctx.day is None:
+        return None
+    surname = entity.name.casefold()
+    found = {
+        e.id: e
+        for e in ctx.dictionary.kb.by_id.values()
+        if e.kind == "person"
+        and e.name.split()[-1].casefold() == surname
+        and any((t.code.start or t.code.end) and t.code.applies(ctx.day) for t in e.tenures)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _foreign_near(entity: Entity, home: str, others: Sequence[tuple[int, str]], reach: int = 300) -> bool:
@@ -299,6 +338,8 @@ def link_entities(analysis: Analysis, dictionary: ActorDictionary) -> tuple[Enti
     tokens = analysis.parse.tokens if analysis.parse is not None else ()
     linked: list[Entity] = []
     for entity in analysis.entities:
+        if entity.type != "PERSON" and _is_person(entity, ctx):
+            entity = replace(entity, type="PERSON")
         if entity.type != "PERSON":
             actor, kb_id = _link_other(entity, ctx, tokens)
             entity = replace(entity, actor=actor, kb_id=kb_id)
