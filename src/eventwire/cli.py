@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -183,17 +184,20 @@ def run_command(inputs: tuple[str, ...], as_json: bool, quiet: bool, **options: 
         TextColumn("{task.description}"),
         BarColumn(),
         TextColumn("{task.completed} inputs"),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
         console=console,
-        disable=quiet or as_json,
+        disable=quiet or as_json or not console.is_terminal,
         transient=True,
     ) as bar:
-        task = bar.add_task("analysing", total=None)
+        task = bar.add_task("analysing", total=None, rate="")
+        started = time.monotonic()
 
-        def tick(item: Analysis | Rejection) -> None:
+        def tick(item: Analysis | Rejection | int) -> None:
             if isinstance(item, Rejection):
                 _report(item)
-            bar.advance(task)
+            bar.advance(task, item if isinstance(item, int) else 1)
+            bar.update(task, rate=_rate(bar.tasks[0].completed, time.monotonic() - started))
 
         summary = run(inputs, settings, progress=tick)
     with Store(settings.db) as store:  # reports of one event across articles -> one merged event
@@ -486,3 +490,8 @@ def _side(side: Record | None) -> str:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+def _rate(done: float, seconds: float) -> str:
+    """Inputs per second so far, for the progress bar."""
+    return f"{done / seconds:.1f} inputs/s" if seconds > 0 else ""

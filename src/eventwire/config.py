@@ -139,6 +139,23 @@ class Settings:
             "Address of a running Dask scheduler to analyse on (e.g. tcp://10.0.0.5:8786).", commands=("run",)
         ),
     )
+    chunk_size: int = field(
+        default=250,
+        metadata=_about(
+            "Articles per work unit of a distributed run (--workers/--scheduler): each chunk is analysed on one"
+            " worker, written there as a Parquet shard and loaded into the store in one transaction.",
+            commands=("run",),
+            minimum=1,
+        ),
+    )
+    shards: Path | None = field(
+        default=None,
+        metadata=_about(
+            "Folder for the Parquet shards of a distributed run (default: DB.shards beside the database); with"
+            " --scheduler every worker must be able to write it (a shared file system).",
+            commands=("run",),
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
