@@ -91,3 +91,28 @@ def test_optional_field_filled_only_later_is_refused() -> None:
     with pytest.raises(ConfigError, match="filled only after it"):
         Pipeline(config.load({"stages": ("clean", "dedupe", "parse", "_early_reader", "entities")}))
     Pipeline(config.load({"stages": ("clean", "dedupe", "parse", "_early_reader")}))
+
+
+def test_issue_14_the_time_limit_applies_in_a_worker_thread() -> None:
+    """Dask runs tasks in threads, where SIGALRM cannot reach: the limit must still stop a slow stage."""
+    import threading
+    import time as clock
+
+    from eventwire.pipeline import StageTimeout, _time_limit
+
+    outcome: list[str] = []
+
+    def slow() -> None:
+        started = clock.monotonic()
+        try:
+            with _time_limit(0.2):
+                while clock.monotonic() - started < 5:
+                    pass
+            outcome.append("finished")
+        except StageTimeout:
+            outcome.append(f"stopped after {clock.monotonic() - started:.1f}s")
+
+    worker = threading.Thread(target=slow)
+    worker.start()
+    worker.join(timeout=10)
+    assert outcome and outcome[0].startswith("stopped after 0.")

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import shutil
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -186,17 +187,20 @@ def run_command(inputs: tuple[str, ...], as_json: bool, quiet: bool, **options: 
         TextColumn("{task.description}"),
         BarColumn(),
         TextColumn("{task.completed} inputs"),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
         console=console,
-        disable=quiet or as_json,
+        disable=quiet or as_json or not console.is_terminal,
         transient=True,
     ) as bar:
-        task = bar.add_task("analysing", total=None)
+        task = bar.add_task("analysing", total=None, rate="")
+        started = time.monotonic()
 
-        def tick(item: Analysis | Rejection) -> None:
+        def tick(item: Analysis | Rejection | int) -> None:
             if isinstance(item, Rejection):
                 _report(item)
-            bar.advance(task)
+            bar.advance(task, item if isinstance(item, int) else 1)
+            bar.update(task, rate=_rate(bar.tasks[0].completed, time.monotonic() - started))
 
         summary = run(inputs, settings, progress=tick)
     with Store(settings.db) as store:  # reports of one event across articles -> one merged event
@@ -641,6 +645,11 @@ def _print_alerts(found: Trends, raised: list[Alert], quads: tuple[int, ...]) ->
     keys = set(a.key for a in raised)
     _print_lines(found, [s for s in found.series if s.key in keys], quads, what)
     _print_left_out(found)
+
+
+def _rate(done: float, seconds: float) -> str:
+    """Inputs per second so far, for the progress bar."""
+    return f"{done / seconds:.1f} inputs/s" if seconds > 0 else ""
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -162,6 +162,23 @@ class Settings:
         default=8000,
         metadata=_about("TCP port of the web server (serve).", commands=("serve",), minimum=1, maximum=65535),
     )
+    chunk_size: int = field(
+        default=250,
+        metadata=_about(
+            "Articles per work unit of a distributed run (--workers/--scheduler): each chunk is analysed on one"
+            " worker, written there as a Parquet shard and loaded into the store in one transaction.",
+            commands=("run",),
+            minimum=1,
+        ),
+    )
+    shards: Path | None = field(
+        default=None,
+        metadata=_about(
+            "Folder for the Parquet shards of a distributed run (default: DB.shards beside the database); with"
+            " --scheduler every worker must be able to write it (a shared file system).",
+            commands=("run",),
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,13 @@
-"""Scale out on Dask: articles are analysed in chunks on a cluster's workers, in input order.
+"""Scale out on Dask: articles are analysed in chunks on a cluster's workers.
 
-Only the per-article stages run remotely; reading inputs, flagging duplicate articles across
-the run and writing the store stay in the calling process, so a distributed run gives the same
-database as a local one. Needs the ``distributed`` extra: ``pip install 'eventwire[distributed]'``.
+``eventwire run --workers N`` / ``--scheduler ADDRESS`` sends chunks of ``chunk_size`` articles to the
+workers (``shard_chunk``); each worker analyses its chunk with a pipeline loaded once per process and
+writes the rows where it computed them, as a Parquet shard (store/shards.py). The calling process only
+reads inputs, keeps a few chunks in flight and loads finished shards into the store in input order,
+flagging repeated articles through the persisted duplicate index, so the database is the same as a
+local run's. A worker that dies loses its chunk only: the scheduler runs it again elsewhere.
+``cluster_pipe`` streams Analysis records back instead (for callers that want them in memory).
+Needs the ``distributed`` extra: ``pip install 'eventwire[distributed]'``.
 """
 
 from __future__ import annotations
@@ -10,7 +15,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventwire.config import Settings
@@ -25,9 +32,46 @@ INSTALL_HINT = "pip install 'eventwire[distributed]'"
 Pipe = Callable[[Iterable[Article]], Iterator[Analysis]]
 
 
+@lru_cache(maxsize=4)
+def worker_pipeline(settings: Settings) -> Pipeline:
+    """The pipeline of a worker process, built and warmed (model and resources loaded) once per settings."""
+    pipeline = Pipeline(settings)
+    pipeline.warm()
+    return pipeline
+
+
 def analyse_chunk(chunk: list[Article], settings: Settings) -> list[Analysis]:
     """Run the pipeline over one chunk (on a worker); resources load once per worker process."""
-    return list(Pipeline(settings).pipe(chunk))
+    return list(worker_pipeline(settings).pipe(chunk))
+
+
+def shard_chunk(chunk: list[Article], settings: Settings, path: str) -> str:
+    """Analyse one chunk and write it as the Parquet shard ``path`` (on a worker); an existing shard is kept."""
+    from eventwire.runner import Summary
+    from eventwire.store.shards import is_written, write_shard
+
+    target = Path(path)
+    if not is_written(target):
+        analyses = analyse_chunk(chunk, settings)
+        summary = Summary()
+        for analysis in analyses:
+            summary.count(analysis)
+        write_shard(target, analyses, summary.as_dict())
+    return path
+
+
+def shard_submitter(client: Client, settings: Settings) -> Callable[[list[Article], Path], Any]:
+    """Submit a chunk to the cluster as one task, retried (on another worker) if its worker dies."""
+
+    def submit(chunk: list[Article], path: Path) -> Any:
+        return client.submit(shard_chunk, chunk, settings, str(path), pure=False, retries=2)
+
+    return submit
+
+
+def worker_count(client: Client) -> int:
+    """Workers the scheduler knows now (at least 1)."""
+    return len(client.scheduler_info().get("workers", {})) or 1
 
 
 def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -43,8 +87,7 @@ def cluster_pipe(client: Client, settings: Settings, *, chunk_size: int = 16, in
         raise ConfigError(f"chunk_size must be at least 1, not {chunk_size}")
 
     def pipe(articles: Iterable[Article]) -> Iterator[Analysis]:
-        workers = len(client.scheduler_info().get("workers", {})) or 1
-        limit = in_flight or 2 * workers
+        limit = in_flight or 2 * worker_count(client)
         window: deque[Any] = deque()
         for chunk in chunks(articles, chunk_size):
             window.append(client.submit(analyse_chunk, chunk, settings, pure=False))

@@ -13,6 +13,7 @@ and fails when one reads or changes a field its contract does not name.
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import signal
 import threading
@@ -280,10 +281,17 @@ def _timeout_problem(what: str, seconds: float) -> Problem:
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise StageTimeout after ``seconds`` (main thread on POSIX only; elsewhere no limit)."""
-    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    """Raise StageTimeout after ``seconds``: by SIGALRM in the main thread, by a timer thread elsewhere.
+
+    Dask workers run tasks in threads, where SIGALRM cannot reach; there a timer raises StageTimeout
+    asynchronously in the analysing thread (delivered between bytecodes, so a long C call finishes first).
+    """
+    if seconds <= 0:
         yield
+        return
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        with _thread_time_limit(seconds):
+            yield
         return
 
     def expire(signum: int, frame: object) -> None:
@@ -296,3 +304,28 @@ def _time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _thread_time_limit(seconds: float) -> Iterator[None]:
+    target = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"active": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(StageTimeout))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["active"] = False
+            if state["fired"]:  # clear an exception raised too late to be delivered inside the block
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)

@@ -6,10 +6,12 @@ that accounts for every input: processed, rejected (by reason) or repeated.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Protocol
 
 from eventwire.config import Settings
 from eventwire.ids import digest
@@ -20,9 +22,21 @@ from eventwire.sources.fetch import FetchSettings, default_cache
 from eventwire.sources.files import IngestSettings, read_inputs
 from eventwire.stages.dedupe import ArticleIndex
 from eventwire.store.duckdb import Store
+from eventwire.store.index import StoredArticleIndex
 
-Progress = Callable[[Analysis | Rejection], None]
+#: Told of each outcome: an Analysis or Rejection, or (sharded runs) the number of articles a chunk added.
+Progress = Callable[[Analysis | Rejection | int], None]
 Pipe = Callable[[Iterable[Article]], Iterator[Analysis]]
+#: Sends one chunk off to be analysed into the shard folder given; returns something with ``result()``.
+Submit = Callable[[list[Article], Path], Any]
+
+
+class Index(Protocol):
+    """Flags an article that repeats an earlier one."""
+
+    def check(self, analysis: Analysis) -> Analysis:
+        """The analysis, flagged if it is a repeat."""
+        ...
 
 
 @dataclass(slots=True)
@@ -57,6 +71,15 @@ class Summary:
         self.events += len(item.events)
         self.problems.update(p.code for p in item.problems)
 
+    def add(self, part: dict[str, Any]) -> None:
+        """Add a part of a run counted elsewhere (a shard's ``as_dict``)."""
+        for name in ("inputs", "processed", "duplicate_articles", "duplicate_paragraphs", "entities", "quotes"):
+            setattr(self, name, getattr(self, name) + int(part.get(name, 0)))
+        for name in ("times", "places", "events"):
+            setattr(self, name, getattr(self, name) + int(part.get(name, 0)))
+        self.rejected.update(part.get("rejected", {}))
+        self.problems.update(part.get("problems", {}))
+
     def as_dict(self) -> dict[str, object]:
         """Plain data for JSON output."""
         return {
@@ -75,36 +98,42 @@ class Summary:
 
 
 def analyse(
-    inputs: Iterable[Article | Rejection], settings: Settings, *, pipe: Pipe | None = None
+    inputs: Iterable[Article | Rejection],
+    settings: Settings,
+    *,
+    pipe: Pipe | None = None,
+    index: Index | None = None,
 ) -> Iterator[Analysis | Rejection]:
     """Analyse articles and pass rejections through, in input order, flagging repeated articles.
 
-    ``pipe`` runs the stages (default: a local Pipeline; ``distributed.cluster_pipe`` for a Dask cluster).
+    ``pipe`` runs the stages (default: a local Pipeline; ``distributed.cluster_pipe`` for a Dask cluster);
+    ``index`` flags repeated articles (default: an in-memory ``ArticleIndex`` of this run).
     """
     pending: list[Rejection] = []
-    seen: set[str] = set()
-    index = ArticleIndex()
-
-    def articles() -> Iterator[Article]:
-        for item in inputs:
-            if isinstance(item, Rejection):
-                pending.append(item)
-                continue
-            if len(item.text) > settings.max_chars:
-                pending.append(_too_large(item, settings.max_chars))
-                continue
-            if item.id in seen:
-                pending.append(_same_id(item))
-                continue
-            seen.add(item.id)
-            yield item
-
-    for analysis in (pipe or Pipeline(settings).pipe)(articles()):
+    check = (index or ArticleIndex()).check
+    for analysis in (pipe or Pipeline(settings).pipe)(screen(inputs, settings, pending)):
         while pending:
             yield pending.pop(0)
-        yield index.check(analysis)
+        yield check(analysis)
     while pending:
         yield pending.pop(0)
+
+
+def screen(inputs: Iterable[Article | Rejection], settings: Settings, rejected: list[Rejection]) -> Iterator[Article]:
+    """The articles to analyse; rejections (read errors, too large, an id seen before) go to ``rejected``."""
+    seen: set[str] = set()
+    for item in inputs:
+        if isinstance(item, Rejection):
+            rejected.append(item)
+            continue
+        if len(item.text) > settings.max_chars:
+            rejected.append(_too_large(item, settings.max_chars))
+            continue
+        if item.id in seen:
+            rejected.append(_same_id(item))
+            continue
+        seen.add(item.id)
+        yield item
 
 
 def extract(paths: Iterable[str], settings: Settings) -> Iterator[Record | Rejection]:
@@ -117,21 +146,78 @@ def run(paths: Iterable[str], settings: Settings, *, progress: Progress | None =
     """Analyse the inputs into the store at ``settings.db`` and return the summary.
 
     With ``settings.workers`` (a local Dask cluster of that many processes) or ``settings.scheduler`` (the
-    address of a running Dask scheduler) the stages run on the cluster; reading, duplicate flagging and the
-    store stay here, so the database is the same as a local run's.
+    address of a running Dask scheduler) chunks of ``settings.chunk_size`` articles are analysed on the
+    workers and written there as Parquet shards, which this process loads into the store in input order
+    (``run_sharded``), so the database is the same as a local run's.
     """
-    with ExitStack() as stack:
-        pipe: Pipe | None = None
-        if settings.workers or settings.scheduler:
-            from eventwire.distributed import cluster_pipe, connect
+    inputs = read_inputs(paths, ingest_settings(settings))
+    if not (settings.workers or settings.scheduler):
+        return run_inputs(inputs, settings, progress=progress)
+    from eventwire.distributed import connect, shard_submitter, worker_count
 
-            client = stack.enter_context(connect(workers=settings.workers or 2, scheduler=settings.scheduler))
-            pipe = cluster_pipe(client, settings)
-        return _run(paths, settings, progress=progress, pipe=pipe)
+    with connect(workers=settings.workers or 2, scheduler=settings.scheduler) as client:
+        submit = shard_submitter(client, settings)
+        return run_sharded(inputs, settings, submit=submit, in_flight=worker_count(client) + 1, progress=progress)
 
 
-def _run(paths: Iterable[str], settings: Settings, *, progress: Progress | None, pipe: Pipe | None) -> Summary:
-    return run_inputs(read_inputs(paths, ingest_settings(settings)), settings, progress=progress, pipe=pipe)
+def run_sharded(
+    inputs: Iterable[Article | Rejection],
+    settings: Settings,
+    *,
+    submit: Submit,
+    in_flight: int,
+    progress: Progress | None = None,
+) -> Summary:
+    """Analyse chunks through ``submit`` (which writes each chunk's shard) and load the shards in input order.
+
+    At most ``in_flight`` chunks are held here at a time. A chunk already loaded (a resumed run) is
+    counted from the store and not analysed again; a shard already written is loaded without analysis.
+    """
+    from eventwire.store.shards import is_written, load_shard, loaded_summary, shard_folder, shard_name
+
+    folder = shard_folder(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    summary = Summary()
+    rejected: list[Rejection] = []
+    window: deque[tuple[str, Any]] = deque()
+    with Store(settings.db) as store:
+
+        def settle() -> None:
+            name, future = window.popleft()
+            if future is not None:
+                future.result()
+            part = loaded_summary(store, name) or load_shard(store, folder / name)
+            summary.add(part)
+            if progress is not None:
+                progress(int(part.get("processed", 0)))
+
+        def flush_rejections() -> None:
+            store.write([], rejected)
+            for item in rejected:
+                summary.count(item)
+                if progress is not None:
+                    progress(item)
+            rejected.clear()
+
+        for chunk in chunked(screen(inputs, settings, rejected), settings.chunk_size):
+            name = shard_name(chunk, settings)
+            if len(rejected) >= settings.write_batch:
+                flush_rejections()
+            done = loaded_summary(store, name) is not None or is_written(folder / name)
+            window.append((name, None if done else submit(chunk, folder / name)))
+            while len(window) >= max(in_flight, 1):
+                settle()
+        while window:
+            settle()
+        flush_rejections()
+    return summary
+
+
+def chunked(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of at most ``size`` articles."""
+    iterator = iter(articles)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def run_inputs(
@@ -145,9 +231,10 @@ def run_inputs(
     them all."""
     summary = Summary()
     with Store(settings.db) as store:
+        index = StoredArticleIndex(store.connection)
         done: list[Analysis] = []
         rejected: list[Rejection] = []
-        for item in analyse(inputs, settings, pipe=pipe):
+        for item in analyse(inputs, settings, pipe=pipe, index=index):
             summary.count(item)
             if isinstance(item, Rejection):
                 rejected.append(item)
@@ -156,9 +243,9 @@ def run_inputs(
             if progress is not None:
                 progress(item)
             if len(done) + len(rejected) >= settings.write_batch:
-                store.write(done, rejected)
+                store.write(done, rejected, index=index)
                 done, rejected = [], []
-        store.write(done, rejected)
+        store.write(done, rejected, index=index)
     return summary
 
 

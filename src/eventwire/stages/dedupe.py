@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
 
 from eventwire.config import Settings
-from eventwire.model import Analysis, Duplicate, Problem, Span
+from eventwire.ids import digest
+from eventwire.model import Analysis, Duplicate, DuplicateKind, Problem, Span
 from eventwire.pipeline import stage
 
 _TOKEN = re.compile(r"\w+")
@@ -153,14 +155,9 @@ class ArticleIndex:
         """Flag the article if it repeats one seen before in this run; then remember it."""
         article = analysis.article
         key = fingerprint(article.text)
-        whole = Span.of(article.text, 0, len(article.text))
         earlier = self._exact.get(key)
         if earlier is not None and earlier != article.id:
-            return analysis.add(
-                duplicates=analysis.duplicates
-                + (Duplicate(span=whole, of=None, kind="exact", similarity=1.0, scope="article", of_article=earlier),),
-                problems=[_duplicate_problem(earlier, "exact", 1.0)],
-            )
+            return flag_article(analysis, earlier, "exact", 1.0)
         if earlier == article.id:
             return analysis
         self._exact[key] = article.id
@@ -179,12 +176,54 @@ class ArticleIndex:
         if best is None:
             return analysis
         score, other = best
-        duplicate = Duplicate(
-            span=whole, of=None, kind="near", similarity=round(score, 3), scope="article", of_article=other
-        )
-        return analysis.add(
-            duplicates=analysis.duplicates + (duplicate,), problems=[_duplicate_problem(other, "near", score)]
-        )
+        return flag_article(analysis, other, "near", score)
+
+
+def flag_article(analysis: Analysis, other: str, kind: DuplicateKind, score: float) -> Analysis:
+    """The analysis with its article flagged as a ``kind`` duplicate of article ``other``."""
+    text = analysis.article.text
+    similarity = 1.0 if kind == "exact" else round(score, 3)
+    duplicate = Duplicate(
+        span=Span.of(text, 0, len(text)), of=None, kind=kind, similarity=similarity, scope="article", of_article=other
+    )
+    return analysis.add(
+        duplicates=analysis.duplicates + (duplicate,), problems=[_duplicate_problem(other, kind, score)]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleKeys:
+    """What a persisted duplicate index looks an article up by: its exact fingerprint and its LSH band keys.
+
+    Two articles share a band key exactly when ``MinHashLSH`` would return one as a candidate for the other,
+    so an index over these keys finds the same candidates as ``ArticleIndex``.
+    """
+
+    fingerprint: str
+    bands: tuple[str, ...]
+
+
+def article_keys(text: str, *, threshold: float = ARTICLE_THRESHOLD) -> ArticleKeys:
+    """The index keys of an article's (cleaned) text."""
+    bands, rows = _lsh_params(threshold * 0.9)
+    values = minhash(shingles(text, size=5)).hashvalues
+    keys = tuple(
+        digest("band", band, values[band * rows : (band + 1) * rows].tobytes(), size=12) for band in range(bands)
+    )
+    return ArticleKeys(fingerprint=digest("fingerprint", fingerprint(text)), bands=keys)
+
+
+def best_match(
+    text: str, candidates: Iterable[tuple[str, str]], *, threshold: float = ARTICLE_THRESHOLD
+) -> tuple[float, str] | None:
+    """The most similar (id, text) candidate at or above ``threshold`` (ties: the smaller id), as (score, id)."""
+    items = shingles(text, size=5)
+    best: tuple[float, str] | None = None
+    for candidate, other in candidates:
+        score = jaccard(items, shingles(other, size=5))
+        if score >= threshold and (best is None or score > best[0] or (score == best[0] and candidate < best[1])):
+            best = (score, candidate)
+    return best
 
 
 def _duplicate_problem(other: str, kind: str, score: float) -> Problem:

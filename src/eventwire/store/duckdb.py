@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -19,6 +19,9 @@ from eventwire.errors import StoreError
 from eventwire.ids import digest
 from eventwire.model import Analysis, Rejection
 from eventwire.record import to_record
+
+if TYPE_CHECKING:
+    from eventwire.store.index import StoredArticleIndex
 
 STORE_SCHEMA_VERSION = "2"
 ARTICLE_TABLES = (
@@ -71,22 +74,23 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def write(self, analyses: Sequence[Analysis], rejections: Sequence[Rejection] = ()) -> None:
-        """Write articles and rejections in one transaction, replacing earlier rows of the same articles."""
+    def write(
+        self,
+        analyses: Sequence[Analysis],
+        rejections: Sequence[Rejection] = (),
+        *,
+        index: StoredArticleIndex | None = None,
+    ) -> None:
+        """Write articles and rejections in one transaction, replacing earlier rows of the same articles.
+
+        ``index``: its pending duplicate-index entries are written in the same transaction.
+        """
         con = self.connection
-        tables: dict[str, list[list[Any]]] = {}
-        for analysis in analyses:
-            for table, rows in _rows(analysis).items():
-                tables.setdefault(table, []).extend(rows)
-        tables["rejections"] = [[r.id, r.origin, r.line, r.code, r.message] for r in rejections]
-        ids = [analysis.article.id for analysis in analyses]
         try:
             con.execute("BEGIN TRANSACTION")
-            if ids:
-                for table in ARTICLE_TABLES:  # table names are our constants; ids are parameters
-                    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-            for table in TABLES:
-                _insert(con, table, tables.get(table, []))
+            replace_rows(con, analyses, rejections)
+            if index is not None:
+                index.write()
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
@@ -126,6 +130,28 @@ class Store:
                 "SELECT record FROM articles WHERE list_contains(?, id) ORDER BY id", [wanted]
             ).fetchall()
         return [json.loads(row[0]) for row in rows]
+
+
+def replace_rows(
+    con: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis], rejections: Sequence[Rejection] = ()
+) -> None:
+    """Delete the articles' earlier rows and insert their rows and the rejections (inside a transaction)."""
+    tables: dict[str, list[list[Any]]] = {}
+    for analysis in analyses:
+        for table, rows in _rows(analysis).items():
+            tables.setdefault(table, []).extend(rows)
+    tables["rejections"] = [[r.id, r.origin, r.line, r.code, r.message] for r in rejections]
+    ids = [analysis.article.id for analysis in analyses]
+    if ids:
+        delete_articles(con, ids)
+    for table in TABLES:
+        _insert(con, table, tables.get(table, []))
+
+
+def delete_articles(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
+    """Delete every row of these articles except the ``articles`` rows (which inserts replace)."""
+    for table in ARTICLE_TABLES:  # table names are our constants; ids are parameters
+        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)])
 
 
 def _rows(analysis: Analysis) -> dict[str, list[list[Any]]]:

@@ -186,3 +186,28 @@ CREATE TABLE IF NOT EXISTS event_merges (
 );
 
 CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
+
+-- The article duplicate index (store/index.py): every analysed article's exact fingerprint, its verdict
+-- (duplicate_of/kind/similarity, NULL for an original) and its MinHash LSH band keys, so that a repeat
+-- arriving in a later run is flagged too, and a resumed run reaches the same verdicts.
+CREATE TABLE IF NOT EXISTS article_index (
+    article_id VARCHAR PRIMARY KEY,
+    fingerprint VARCHAR NOT NULL,
+    duplicate_of VARCHAR,
+    kind VARCHAR,
+    similarity DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS article_bands (
+    band VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL
+);
+
+-- Chunks of a sharded run (store/shards.py) already loaded, with their part of the run summary.
+CREATE TABLE IF NOT EXISTS loaded_shards (
+    name VARCHAR PRIMARY KEY,
+    summary JSON NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS article_index_fingerprint ON article_index (fingerprint);
+CREATE INDEX IF NOT EXISTS article_bands_band ON article_bands (band);

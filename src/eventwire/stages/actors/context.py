@@ -242,9 +242,7 @@ class ActorText:
             if _PORTFOLIO.match(self.text[after.end if after is not None else end :]):
                 after = None  # "official for Lebanon affairs": the portfolio, not the employer
             possessive = actor_hit is not None and bool(re.match(r"['\u2019]", self.text[actor_hit.end :]))
-            if after is not None and (
-                actor_hit is None or (of.group().split()[0] in ("of", "for") and not possessive)
-            ):
+            if after is not None and (actor_hit is None or (of.group().split()[0] in ("of", "for") and not possessive)):
                 actor_hit, end = after, after.end
             elif after is None and of.group().split()[0] in ("of", "for"):
                 # "a spokesman for the main opposition coalition": the body spoken for gives the sector
