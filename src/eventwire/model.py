@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-RECORD_SCHEMA_VERSION = 2
+RECORD_SCHEMA_VERSION = 3
 
 Modality = Literal["asserted", "planned", "considered", "demanded", "hypothetical", "negated"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -226,6 +226,17 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Magnitude:
+    """A count the text gives for an event: dead, injured, arrested, or the size of a crowd."""
+
+    kind: str  # "dead", "injured", "arrested", "size"
+    low: int
+    high: int | None  # None: a lower bound ("at least 17", "dozens")
+    how: str  # "exact", "approximate", "lower bound"
+    span: Span
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
     """Who asserts (or disputes) an event the reporter does not narrate: a quote and its speaker, if known."""
 
@@ -288,6 +299,8 @@ class Event:
     rule_confidence: float = 0.0
     #: the learned event model's probability that the trigger is an event at all (None without a model)
     model_probability: float | None = None
+    #: counts the text gives for this event (dead, injured, arrested, crowd size)
+    magnitudes: tuple[Magnitude, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

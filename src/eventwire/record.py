@@ -20,6 +20,7 @@ from eventwire.model import (
     Entity,
     Event,
     EventActor,
+    Magnitude,
     Parse,
     Place,
     Problem,
@@ -161,6 +162,10 @@ def event_dict(event: Event) -> Record:
         "modality_cue": _span(event.modality_cue),
         "rule_confidence": event.rule_confidence,
         "model_probability": event.model_probability,
+        "magnitudes": [
+            {"kind": m.kind, "low": m.low, "high": m.high, "how": m.how, "span": _span(m.span)}
+            for m in event.magnitudes
+        ],
     }
 
 
@@ -343,6 +348,10 @@ def from_record(record: Record) -> Analysis:
                 modality_cue=span(e["modality_cue"]),
                 rule_confidence=e["rule_confidence"],
                 model_probability=e["model_probability"],
+                magnitudes=tuple(
+                    Magnitude(kind=m["kind"], low=m["low"], high=m["high"], how=m["how"], span=need(m["span"]))
+                    for m in e["magnitudes"]
+                ),
             )
             for e in record["events"]
         ),

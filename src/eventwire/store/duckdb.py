@@ -23,7 +23,7 @@ from eventwire.record import to_record
 if TYPE_CHECKING:
     from eventwire.store.index import StoredArticleIndex
 
-STORE_SCHEMA_VERSION = "2"
+STORE_SCHEMA_VERSION = "3"
 ARTICLE_TABLES = (
     "duplicates", "entities", "mentions", "quotes", "times", "places", "events", "problems", "event_texts",
 )  # fmt: skip
@@ -276,6 +276,7 @@ def _event_row(aid: str, e: dict[str, Any]) -> list[Any]:
         e["date_source"],
         e["geo_precision"],
         e["place_source"],
+        json.dumps(e["magnitudes"]) if e["magnitudes"] else None,
     ]
 
 

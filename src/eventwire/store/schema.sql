@@ -144,7 +144,8 @@ CREATE TABLE IF NOT EXISTS events (
     time_precision VARCHAR,
     date_source VARCHAR,
     geo_precision INTEGER,
-    place_source VARCHAR
+    place_source VARCHAR,
+    magnitudes JSON
 );
 
 CREATE TABLE IF NOT EXISTS problems (

@@ -17,6 +17,7 @@ from eventwire.stages.coding.codebook import load_codebook
 from eventwire.stages.coding.dating import Locator
 from eventwire.stages.coding.extract import Extractor
 from eventwire.stages.coding.learned import features, load_event_model
+from eventwire.stages.coding.magnitude import attach
 from eventwire.stages.coding.patterns import load_lexicon
 from eventwire.stages.coding.sides import ActorIndex
 from eventwire.stages.coding.user_verbs import UserVerbs, verb_dictionaries
@@ -66,6 +67,7 @@ def code_events(analysis: Analysis, settings: Settings) -> Analysis:
         kept = [c for c in kept if scores[c.trigger.i] >= settings.event_model_floor]
     items = merge(drafts(kept, statement_dates(extractor), published), orphans)
     events = to_events(analysis, items, load_codebook(), scores=scores)
+    events = [replace(e, magnitudes=found) for e, found in attach(events, tree, analysis.article.text)]
     calibration = load_calibration()
     if calibration is not None:
         events = [replace(e, confidence=round(calibration.confidence(e), 3)) for e in events]
