@@ -267,6 +267,7 @@ def events(store: Store, flt: EventFilter) -> tuple[list[dict[str, Any]], int]:
     con = store.connection
     select = ", ".join(f"{_SELECT[c]} AS {c}" for c in EVENT_COLUMNS)
     extra: tuple[str, ...] = ()
+    counted = False  # whether the page query also returns the total (as its sixth column)
     # Filtering, counting and the top-N order read ``events`` alone; then only the page's rows are looked up
     # in the other tables (by their keys, so DuckDB reads just those rows) for the display columns.
     if flt.merged:
@@ -281,6 +282,15 @@ def events(store: Store, flt: EventFilter) -> tuple[list[dict[str, Any]], int]:
         joins, order = " JOIN merged_events g ON g.first_event = e.id", "e.event_date NULLS LAST, g.id"
         count_sql = f"SELECT count(*) FROM ({matched})"
         extra = ("num_mentions", "num_sources", "num_articles", "merged_id")
+    elif flt.actor or flt.source or flt.target or flt.text or flt.outlet:
+        # Costly (string) tests: run them once, for the page and the count (measured: 1.5-2x faster).
+        top = (
+            "WITH m AS MATERIALIZED (SELECT e.rowid AS r, e.id, e.article_id, e.place_id, e.quote_id, e.event_date"
+            f" FROM events e{clause}) SELECT r, id, article_id, place_id, quote_id, (SELECT count(*) FROM m)"
+            " FROM m ORDER BY event_date NULLS LAST, id LIMIT ? OFFSET ?"
+        )
+        columns, joins, order, counted = select, "", "e.event_date NULLS LAST, e.id", True
+        count_sql = f"SELECT count(*) FROM events e{clause}"  # only when the page is empty
     else:
         top = (
             f"SELECT e.rowid, e.id, e.article_id, e.place_id, e.quote_id FROM events e{clause}"
@@ -290,12 +300,17 @@ def events(store: Store, flt: EventFilter) -> tuple[list[dict[str, Any]], int]:
         count_sql = f"SELECT count(*) FROM events e{clause}"
     try:
         page = con.execute(top, [*params, flt.limit, flt.offset]).fetchall()
-        total_row = con.execute(count_sql, params).fetchone()
+        if counted and page:
+            total_row: tuple[Any, ...] | None = (page[0][5],)
+        elif counted and not flt.offset:
+            total_row = (0,)
+        else:
+            total_row = con.execute(count_sql, params).fetchone()
     except duckdb.CatalogException as exc:
         raise StoreError(f"{store.path} has no merged events yet: run `eventwire merge --db {store.path}`") from exc
     rows: list[tuple[Any, ...]] = []
     if page:
-        keys = [sorted({r[i] for r in page if r[i] is not None}) for i in range(5)]
+        keys = [sorted({r[i] for r in page if r[i] is not None}) for i in range(5)]  # rowid, id, 3 keys
         tables = [
             ("events", "rowid", "e", ""),
             ("event_texts", "event_id", "x", "x.event_id = e.id"),
