@@ -1,10 +1,11 @@
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from eventwire.errors import ConfigError
-from eventwire.model import Analysis, Article, Duplicate, Event, EventActor, Span
+from eventwire.model import Analysis, Article, Duplicate, Event, EventActor, Quote, Span
 from eventwire.query import EventFilter, actor_label, events, sql, undated, where
 from eventwire.store.duckdb import Store
 
@@ -173,3 +174,24 @@ def test_sql_is_read_only(tmp_path: Path, store: Store) -> None:
             with pytest.raises(ConfigError):
                 sql(readonly, statement)
         assert readonly.count("events") == 3
+
+
+def test_text_matches_across_sentence_and_quote_and_counts_an_empty_page(tmp_path: Path) -> None:
+    text = 'Kosovo accused Serbia. "They used napalm," a spokesman said.'
+    quote = Quote(id="q1", span=Span.of(text, 24, 40), kind="direct")
+    quoted = replace(
+        _event(text, 7, 14, cameo="112", source="XKX", target="SRB", date="2023-09-01", modality="asserted"),
+        sentence=Span.of(text, 0, 22),
+        quote="q1",
+    )
+    plain = _event(TEXT, 28, 35, cameo="112", source="XKX", target="SRB", date="2023-09-02", modality="asserted",
+                   article="a2")  # fmt: skip
+    with Store(tmp_path / "t.duckdb") as s:
+        s.write([Analysis(article=Article(id="a1", text=text), events=(quoted,), quotes=(quote,))])
+        s.write([Analysis(article=Article(id="a2", text=TEXT), events=(plain,))])
+        rows, total = events(s, EventFilter(text="ACCUSED napalm"))  # one word in the sentence, one in the quote
+        assert total == 1 and rows[0]["quote"] == "They used napalm" and rows[0]["sentence"] == text[:22]
+        assert events(s, EventFilter(text="accused serbia"))[1] == 2
+        assert events(s, EventFilter(text="napalm spokesman"))[1] == 0  # "spokesman" is in neither
+        assert events(s, EventFilter(actor="serbia", offset=5)) == ([], 2)  # past the last page: still the total
+        assert events(s, EventFilter(cameo="11", offset=5)) == ([], 2)

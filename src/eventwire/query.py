@@ -52,10 +52,6 @@ _SELECT = {
     "quote": "q.text", "sentence": "x.sentence", "trigger": "x.trigger",
     "outlet": "a.source", "title": "a.title", "url": "a.url", "published": "a.published",
 }  # fmt: skip
-_FROM = (
-    " FROM events e LEFT JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.place_id"
-    " LEFT JOIN event_texts x ON x.event_id = e.id LEFT JOIN quotes q ON q.id = e.quote_id"
-)
 #: A usable date starts with a digit: partial values such as "XXXX-11-20" count as undated.
 _DATED = "(e.event_date >= '0' AND e.event_date < ':')"
 
@@ -202,30 +198,58 @@ def where(flt: EventFilter, *, dates: bool = True) -> tuple[str, list[Any]]:
             params.append(flt.since.isoformat())
         clause = "(" + " AND ".join(overlap) + ")"
         clauses.append(f"({clause} OR NOT coalesce({_DATED}, false))" if flt.undated else clause)
+    # The other tables are reached through subqueries on their keys, so that every clause reads ``events``
+    # alone (no join per row): a filter on places, articles or texts costs a scan of that table only.
     if flt.place is not None:
-        add("(e.place_id = ? OR CAST(p.geonameid AS VARCHAR) = ?)", flt.place, flt.place)
+        add(
+            "(e.place_id = ? OR e.place_id IN (SELECT id FROM places WHERE CAST(geonameid AS VARCHAR) = ?))",
+            flt.place,
+            flt.place,
+        )
     if flt.country is not None:
         codes = _country_codes().get(flt.country.lower())
         if codes is None:
-            add("upper(p.country) = ?", flt.country.upper())
+            add("e.place_id IN (SELECT id FROM places WHERE upper(country) = ?)", flt.country.upper())
         else:
-            add("p.country = ?", codes[1])
+            add("e.place_id IN (SELECT id FROM places WHERE country = ?)", codes[1])
     if flt.bbox is not None:
         west, south, east, north = flt.bbox
-        add("p.lon BETWEEN ? AND ? AND p.lat BETWEEN ? AND ?", west, east, south, north)
+        add(
+            "e.place_id IN (SELECT id FROM places WHERE lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?)",
+            west, east, south, north,
+        )  # fmt: skip
     if flt.outlet is not None:
-        add("(contains(lower(a.source), ?) OR contains(lower(a.url), ?))", flt.outlet.lower(), flt.outlet.lower())
-    for word in _words(flt.text):
-        add("coalesce(contains(lower(x.sentence), ?) OR contains(lower(q.text), ?), false)", word, word)
+        add(
+            "e.article_id IN (SELECT id FROM articles WHERE contains(lower(source), ?) OR contains(lower(url), ?))",
+            flt.outlet.lower(),
+            flt.outlet.lower(),
+        )
+    words = _words(flt.text)
+    if words:
+        add(*_flat(_text(words)))
     if flt.article is not None:
         add("e.article_id = ?", flt.article)
     if not flt.include_duplicates:
-        add("NOT coalesce(a.is_duplicate, false)")
+        add("e.article_id NOT IN (SELECT id FROM articles WHERE is_duplicate)")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def _flat(pair: tuple[str, list[Any]]) -> list[Any]:
     return [pair[0], *pair[1]]
+
+
+def _text(words: list[str]) -> tuple[str, list[Any]]:
+    """Events whose sentence or quote holds every word: those whose sentence alone holds them all, and those
+    with a quote whose sentence and quote hold them between them (a word never spans the two)."""
+    in_sentence = " AND ".join("contains(lower(sentence), ?)" for _ in words)
+    one = "coalesce(contains(lower(x.sentence), ?) OR contains(lower(q.text), ?), false)"
+    either = " AND ".join(one for _ in words)
+    clause = (
+        f"e.id IN (SELECT event_id FROM event_texts WHERE {in_sentence}"
+        " UNION ALL SELECT e2.id FROM events e2 JOIN quotes q ON q.id = e2.quote_id"
+        f" LEFT JOIN event_texts x ON x.event_id = e2.id WHERE {either})"
+    )
+    return clause, [*words, *(w for w in words for _ in range(2))]
 
 
 def _words(text: str | None) -> list[str]:
@@ -243,31 +267,75 @@ def events(store: Store, flt: EventFilter) -> tuple[list[dict[str, Any]], int]:
     con = store.connection
     select = ", ".join(f"{_SELECT[c]} AS {c}" for c in EVENT_COLUMNS)
     extra: tuple[str, ...] = ()
+    counted = False  # whether the page query also returns the total (as its sixth column)
+    # Filtering, counting and the top-N order read ``events`` alone; then only the page's rows are looked up
+    # in the other tables (by their keys, so DuckDB reads just those rows) for the display columns.
     if flt.merged:
         # One row per merged event: its first mention (the merge's representative) and its counts.
-        matched = f"SELECT DISTINCT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id{_join_rest()}"
-        sql_rows = (
-            f"SELECT {select}, g.num_mentions, g.num_sources, g.num_articles, g.id AS merged_id"
-            f"{_FROM} JOIN merged_events g ON g.first_event = e.id"
-            f" WHERE g.id IN ({matched}{clause}) ORDER BY e.event_date NULLS LAST, g.id LIMIT ? OFFSET ?"
+        matched = f"SELECT DISTINCT m.merged_id FROM event_merges m JOIN events e ON e.id = m.event_id{clause}"
+        top = (
+            "SELECT e.rowid, e.id, e.article_id, e.place_id, e.quote_id FROM events e"
+            f" JOIN merged_events g ON g.first_event = e.id WHERE g.id IN ({matched})"
+            " ORDER BY e.event_date NULLS LAST, g.id LIMIT ? OFFSET ?"
         )
-        count_sql = f"SELECT count(*) FROM ({matched}{clause})"
+        columns = f"{select}, g.num_mentions, g.num_sources, g.num_articles, g.id AS merged_id"
+        joins, order = " JOIN merged_events g ON g.first_event = e.id", "e.event_date NULLS LAST, g.id"
+        count_sql = f"SELECT count(*) FROM ({matched})"
         extra = ("num_mentions", "num_sources", "num_articles", "merged_id")
+    elif flt.actor or flt.source or flt.target or flt.text or flt.outlet:
+        # Costly (string) tests: run them once, for the page and the count (measured: 1.5-2x faster).
+        top = (
+            "WITH m AS MATERIALIZED (SELECT e.rowid AS r, e.id, e.article_id, e.place_id, e.quote_id, e.event_date"
+            f" FROM events e{clause}) SELECT r, id, article_id, place_id, quote_id, (SELECT count(*) FROM m)"
+            " FROM m ORDER BY event_date NULLS LAST, id LIMIT ? OFFSET ?"
+        )
+        columns, joins, order, counted = select, "", "e.event_date NULLS LAST, e.id", True
+        count_sql = f"SELECT count(*) FROM events e{clause}"  # only when the page is empty
     else:
-        sql_rows = f"SELECT {select}{_FROM}{clause} ORDER BY e.event_date NULLS LAST, e.id LIMIT ? OFFSET ?"
-        count_sql = f"SELECT count(*){_FROM}{clause}"
+        top = (
+            f"SELECT e.rowid, e.id, e.article_id, e.place_id, e.quote_id FROM events e{clause}"
+            " ORDER BY e.event_date NULLS LAST, e.id LIMIT ? OFFSET ?"
+        )
+        columns, joins, order = select, "", "e.event_date NULLS LAST, e.id"
+        count_sql = f"SELECT count(*) FROM events e{clause}"
     try:
-        rows = con.execute(sql_rows, [*params, flt.limit, flt.offset]).fetchall()
-        total_row = con.execute(count_sql, params).fetchone()
+        page = con.execute(top, [*params, flt.limit, flt.offset]).fetchall()
+        if counted and page:
+            total_row: tuple[Any, ...] | None = (page[0][5],)
+        elif counted and not flt.offset:
+            total_row = (0,)
+        else:
+            total_row = con.execute(count_sql, params).fetchone()
     except duckdb.CatalogException as exc:
         raise StoreError(f"{store.path} has no merged events yet: run `eventwire merge --db {store.path}`") from exc
+    rows: list[tuple[Any, ...]] = []
+    if page:
+        keys = [sorted({r[i] for r in page if r[i] is not None}) for i in range(5)]  # rowid, id, 3 keys
+        tables = [
+            ("events", "rowid", "e", ""),
+            ("event_texts", "event_id", "x", "x.event_id = e.id"),
+            ("articles", "id", "a", "a.id = e.article_id"),
+            ("places", "id", "p", "p.id = e.place_id"),
+            ("quotes", "id", "q", "q.id = e.quote_id"),
+        ]
+        parts, values = [], []
+        for (table, key, alias, on), wanted in zip(tables, keys, strict=True):
+            # Measured at 1,000,000 events: a list parameter is fastest for most tables, a list of
+            # placeholders for event_texts (up to a point); an empty list is written as NULL.
+            if not wanted:
+                test = f"{key} IN (NULL)"
+            elif table == "event_texts" and len(wanted) <= 1000:
+                test = f"{key} IN ({', '.join('?' * len(wanted))})"
+                values += wanted
+            else:
+                test = f"{key} = ANY(?)"
+                values.append(wanted)
+            found = f"(SELECT * FROM {table} WHERE {test}) {alias}"
+            parts.append(f"LEFT JOIN {found} ON {on}" if on else found)
+        rows = con.execute(f"SELECT {columns} FROM {' '.join(parts)}{joins} ORDER BY {order}", values).fetchall()
     names = (*EVENT_COLUMNS, *extra)
     result = [_labelled(dict(zip(names, row, strict=True))) for row in rows]
     return result, int(total_row[0]) if total_row else 0
-
-
-def _join_rest() -> str:
-    return _FROM.removeprefix(" FROM events e")
 
 
 def undated(store: Store, flt: EventFilter) -> int:
@@ -276,7 +344,7 @@ def undated(store: Store, flt: EventFilter) -> int:
         return 0
     clause, params = where(flt, dates=False)
     glue = " AND " if clause else " WHERE "
-    row = store.connection.execute(f"SELECT count(*){_FROM}{clause}{glue}NOT coalesce({_DATED}, false)", params)
+    row = store.connection.execute(f"SELECT count(*) FROM events e{clause}{glue}NOT coalesce({_DATED}, false)", params)
     found = row.fetchone()
     return int(found[0]) if found else 0
 
@@ -495,7 +563,7 @@ def speakers(store: Store, *, limit: int) -> list[dict[str, Any]]:
 def matching(flt: EventFilter, *, dates: bool = True) -> tuple[str, list[Any]]:
     """The filter as a subquery of whole ``events`` rows, for aggregates: ``(SELECT e.* ...)`` and its parameters."""
     clause, params = where(flt, dates=dates)
-    return f"(SELECT e.*{_FROM}{clause})", params
+    return f"(SELECT e.* FROM events e{clause})", params
 
 
 def actors(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
@@ -520,7 +588,8 @@ def places(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
         f"SELECT p.name, p.country, p.lat, p.lon, p.feature, min(e.geo_precision), count(*),"
         f" round(avg(e.goldstein), 2) FROM {subquery} e JOIN places p ON p.id = e.place_id"
         " WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL"
-        " GROUP BY p.name, p.country, p.lat, p.lon, p.feature ORDER BY count(*) DESC, p.name LIMIT ?",
+        " GROUP BY p.name, p.country, p.lat, p.lon, p.feature"
+        " ORDER BY count(*) DESC, p.name, p.country, p.lat, p.lon, p.feature LIMIT ?",
         [*params, flt.limit],
     ).fetchall()
     names = ("name", "country", "lat", "lon", "feature", "geo_precision", "events", "goldstein")
