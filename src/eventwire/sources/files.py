@@ -22,7 +22,7 @@ from eventwire.sources.documents import Unreadable, docx_text, pdf_text
 from eventwire.sources.feeds import FeedError, read_feed
 from eventwire.sources.fetch import FetchFailure, FetchSettings, fetch, is_url
 from eventwire.sources.language import identify
-from eventwire.sources.published import read_date
+from eventwire.sources.published import MONTHS, read_date
 from eventwire.sources.sniff import PAGE_SUFFIXES, SUFFIX_FORMATS, sniff, suffix_note
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
@@ -374,27 +374,6 @@ def _publication_date(
 
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
 _DATELINE = re.compile(
     r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b"
     r"|\b(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?\s+(?P<year2>(?:19|20)\d{2})\b"
@@ -422,7 +401,7 @@ def dateline_date(text: str) -> dt.date | None:
     if match.group("iso"):
         return parse_date(match.group("iso"))
     month_name = (match.group("month") or match.group("month2") or "").lower().rstrip(".")
-    month = _MONTHS.get(month_name)
+    month = MONTHS.get(month_name)
     day = int(match.group("day") or match.group("day2"))
     year = int(match.group("year") or match.group("year2"))
     if month is None:

@@ -15,7 +15,8 @@ _YMD = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\s*$")
 _NUMERIC = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*$")
 _MONTH_FIRST = re.compile(r"^\s*(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\s*$")
 _DAY_FIRST = re.compile(r"^\s*(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\s*$")
-_MONTHS = {
+#: Month names and abbreviations -> month number (shared with the dateline reader in files.py).
+MONTHS = {
     name: number
     for number, names in enumerate(
         (
@@ -61,7 +62,7 @@ def read_date(value: str) -> dt.date | str:
         )
     for pattern, month_group, day_group in ((_MONTH_FIRST, 1, 2), (_DAY_FIRST, 2, 1)):
         if match := pattern.match(text):
-            month = _MONTHS.get(match.group(month_group).lower())
+            month = MONTHS.get(match.group(month_group).lower())
             if month is None:
                 return f"{match.group(month_group)!r} in {text!r} is not an English month name"
             return _make(int(match.group(3)), month, int(match.group(day_group)), text)
