@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
 import subprocess
@@ -11,6 +12,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from eventwire import config
@@ -30,6 +32,18 @@ SEED_ANCHOR = dt.date(2023, 11, 21)
 def shared_available() -> bool:
     """True when the shared evaluation folder sits beside the project."""
     return SCORERS.is_dir()
+
+
+def shared_module(name: str) -> ModuleType:
+    """A shared scorer loaded as a module (``score_articles.py`` -> its functions), to pool or match with its own
+    rules."""
+    path = SCORERS / name
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def scorer(name: str, *args: str | os.PathLike[str]) -> dict[str, Any]:

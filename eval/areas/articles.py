@@ -12,13 +12,11 @@ output events with a coded source actor, with a place, with a date.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-from eval.common import DATA, SCORERS, prepare, run_pipeline, scorer, workdir
+from eval.common import DATA, prepare, run_pipeline, scorer, shared_module, workdir
 
 FOLDER = DATA / "articles"
 SCORER = "score_articles.py"
@@ -50,16 +48,6 @@ CHECK = (
 HALVES = {"tune": TUNING, "check": CHECK}
 
 
-def _shared_scorer() -> ModuleType:
-    """The shared scorer as a module, for pooling a subset of its per-article reports."""
-    spec = importlib.util.spec_from_file_location("score_articles", SCORERS / SCORER)
-    if spec is None or spec.loader is None:
-        raise RuntimeError(f"cannot load {SCORERS / SCORER}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _completeness(records: list[dict[str, Any]]) -> dict[str, float]:
     events = [e for r in records for e in r.get("events") or []]
     n = len(events) or 1
@@ -89,7 +77,7 @@ def figures(out: Path) -> dict[str, float]:
     missing = set(TUNING + CHECK) ^ set(per_article)
     if missing:
         raise RuntimeError(f"the article split does not match the gold folder: {sorted(missing)}")
-    pool = _shared_scorer().pool
+    pool = shared_module(SCORER).pool
     records = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     result: dict[str, float] = {}
     for half, names in HALVES.items():

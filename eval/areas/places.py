@@ -14,13 +14,11 @@ change shows which half of geoparsing it helps. The whole of TR-News is reported
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-from eval.common import DATA, SCORERS, prepare, run_pipeline, workdir
+from eval.common import DATA, prepare, run_pipeline, shared_module, workdir
 from eventwire.config import DEFAULT_STAGES
 
 SCORER = "geo_gritta.py"
@@ -52,16 +50,6 @@ def stages() -> tuple[str, ...]:
     return tuple(names)
 
 
-def _shared_scorer() -> ModuleType:
-    """The shared scorer as a module, to score parts of a corpus with its own rules."""
-    spec = importlib.util.spec_from_file_location("geo_gritta", SCORERS / SCORER)
-    if spec is None or spec.loader is None:
-        raise RuntimeError(f"cannot load {SCORERS / SCORER}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def outputs(gold: Path, work: Path) -> Path:
     """Our records over one gold corpus, as JSON Lines in ``work``."""
     inputs, out = work / f"{gold.stem}.in.jsonl", work / f"{gold.stem}.out.jsonl"
@@ -72,7 +60,7 @@ def outputs(gold: Path, work: Path) -> Path:
 
 def parts(out: Path, gold: Path) -> dict[str, dict[str, Any]]:
     """The scorer's report for each part of a corpus (TR-News: all, tune, held; others: all)."""
-    module = _shared_scorer()
+    module = shared_module(SCORER)
     docs, _ = module.load_gold(gold)
     records = module.read_outputs(out)
     reports = {"all": module.score(docs, records)}

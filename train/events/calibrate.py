@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import itertools
 import json
 import tempfile
@@ -23,7 +22,7 @@ from typing import Any
 from sklearn.linear_model import LogisticRegression
 
 from eval.areas.articles import CHECK, FOLDER, TUNING
-from eval.common import SCORERS, prepare, run_pipeline
+from eval.common import prepare, run_pipeline, shared_module
 from eventwire.record import from_record
 from eventwire.stages.coding.calibration import FEATURES, evidence
 
@@ -34,18 +33,9 @@ SEED = 20261201
 BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
 
 
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("score_articles", SCORERS / "score_articles.py")
-    if spec is None or spec.loader is None:
-        raise RuntimeError("cannot load score_articles.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def labelled(names: tuple[str, ...], records: dict[str, dict[str, Any]]) -> tuple[list[list[float]], list[int]]:
     """(evidence, right) for every output event of the named articles."""
-    scorer = _scorer()
+    scorer = shared_module("score_articles.py")
     xs: list[list[float]] = []
     ys: list[int] = []
     for name in names:

@@ -51,7 +51,7 @@ class CountryContext:
         self.mentions = sorted(mentions.items())
         self.starts = [m[0] for m in self.mentions]
         self.article = Counter(code for _, code in self.mentions)
-        self.dateline = self._leader(0, DATELINE_CHARS) if _has_dateline(analysis.article.text) else None
+        self.dateline = self._leader(0, DATELINE_CHARS) if has_dateline(analysis.article.text) else None
 
     def _counts(self, start: int, end: int) -> Counter[str]:
         lo = bisect_right(self.starts, start - 1)
@@ -114,7 +114,8 @@ def _holding(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | N
     return None
 
 
-def _has_dateline(text: str) -> bool:
+def has_dateline(text: str) -> bool:
+    """True when the text opens with a wire dateline ("DUNDALK, Ireland (AP) _")."""
     head = text.lstrip()[:DATELINE_CHARS]
     return any(mark in head for mark in ("(AP)", "(Reuters)", "(AFP)", " _", " -- ", " — ", "(Xinhua)"))
 

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from eventwire.model import Analysis, Claim, Place, Quote
+from eventwire.stages.coding.agents import DATELINE_CHARS, has_dateline
 from eventwire.stages.coding.dating import event_date
 from eventwire.stages.coding.sides import Side, same_actor
 from eventwire.stages.coding.vocab import VERBAL_ROOTS
@@ -23,7 +24,6 @@ from eventwire.stages.coding.vocab import VERBAL_ROOTS
 #: Place features that name a region (geo precision 2) or a country (3); other features are places (1).
 REGION_FEATURES = frozenset({"region", "area", "continent"})
 COUNTRY_FEATURES = frozenset({"country"})
-DATELINE_CHARS = 80
 
 
 def time_precision(value: str | None) -> str | None:
@@ -66,9 +66,8 @@ class Completer:
         self.by_sentence: dict[int, list[Place]] = {}
         for place in self.places:
             self.by_sentence.setdefault(self._sentence_of(place.span.start), []).append(place)
-        head = analysis.article.text[:DATELINE_CHARS]
-        has_dateline = any(m in head for m in ("(AP)", "(Reuters)", "(AFP)", " _", " -- ", " — ", "(Xinhua)"))
-        self.dateline = next((p for p in self.places if p.span.start < DATELINE_CHARS), None) if has_dateline else None
+        opens = has_dateline(analysis.article.text)
+        self.dateline = next((p for p in self.places if p.span.start < DATELINE_CHARS), None) if opens else None
         named = Counter(p.geonameid or p.name for p in self.places if p.feature not in COUNTRY_FEATURES)
         self.main: Place | None = None
         if named:
