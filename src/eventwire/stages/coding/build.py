@@ -11,7 +11,7 @@ from eventwire.stages.coding.codebook import Codebook
 from eventwire.stages.coding.complete import Completer, claim_of, dispute_of, time_precision
 from eventwire.stages.coding.extract import VERBAL_ROOTS, Candidate, Extractor
 from eventwire.stages.coding.sides import Side, same_actor
-from eventwire.stages.coding.vocab import DENIAL_VERBS
+from eventwire.stages.coding.vocab import DENIAL_VERBS, VIOLENT_ROOTS
 from eventwire.syntax import REPORTING_VERBS
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -73,7 +73,7 @@ def keep(cands: list[Candidate], analysis: Analysis) -> tuple[list[Candidate], l
                 cand.root == "01"
                 and not _specific_statement(cand)
                 and cand.trigger.lemma.lower() not in DENIAL_VERBS  # a denial is an event of its own
-                and (substantive or sentence in quoted or _has_quote_mark(analysis, cand))
+                and (substantive or sentence in quoted or _has_quote_mark(analysis, cand) or not cand.targets)
             ):
                 continue
             if cand.background and main:
@@ -183,7 +183,15 @@ def _same_event(a: Draft, b: Draft) -> bool:
     for x, y in ((a.source, b.source), (a.target, b.target)):
         if (x is None) != (y is None) or (x is not None and y is not None and not same_actor(x, y)):
             return False
-    return a.cand.trigger.sent != b.cand.trigger.sent or a.cand.trigger.i == b.cand.trigger.i
+    x, y = a.cand.trigger, b.cand.trigger
+    if (
+        x.sent == y.sent
+        and a.cand.root in VIOLENT_ROOTS
+        and (x.head == y.i or y.head == x.i)
+        and "conj" in (x.dep, y.dep)
+    ):
+        return True  # "a bomb killed 13 soldiers and wounded 56 others": one attack told by two verbs
+    return x.sent != y.sent or x.i == y.i
 
 
 def to_events(

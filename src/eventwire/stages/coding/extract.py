@@ -14,7 +14,9 @@ from eventwire.stages.coding.user_verbs import UserMatch, UserVerbs
 from eventwire.stages.coding.vocab import (
     ABSORBING_ROOTS,
     INTENT,
+    PLACE_TARGET_ROOTS,
     REFUSAL,
+    STATE_ACT_ROOTS,
     TEMPORAL_MARKS,
     TEMPORAL_PREPS,
     VERBAL_ROOTS,
@@ -200,7 +202,9 @@ class Extractor(SideFinder):
         if not cand.sources and not cand.nominal and (cand.quote is not None or cand.root == "01"):
             cand.sources = self._speaker(cand) if _first_person_or_none(self.tree, tok) else []
         if not cand.reciprocal:
-            cand.targets = [t for t in cand.targets if not any(same_actor(t, s) for s in cand.sources)]
+            cand.targets = [
+                t for t in cand.targets if not any(same_actor(t, s, people_apart=True) for s in cand.sources)
+            ]
         if cand.pattern is MODAL_DEMAND:
             cand.modality, cand.modality_cue = "asserted", None
         else:
@@ -227,17 +231,29 @@ class Extractor(SideFinder):
         cand.date = self.locator.date(tok, nominal=cand.nominal, past=past)
         place = self.locator.place(tok)
         cand.place = place.id if place is not None else None
-        if not cand.targets and cand.root == "04" and place is not None and place.country:
-            cand.targets = [
-                s for s in self._place_side(place.country) if not any(same_actor(s, x) for x in cand.sources)
-            ]
+        if place is not None and place.country and not cand.reciprocal:
+            if not cand.targets and cand.root in PLACE_TARGET_ROOTS and (cand.sources or cand.root == "04"):
+                # "visited Kenya", "rebels attacked a bus in Kayseri": the country of the place is the one acted
+                # on (with nobody named doing it, "violence in Kosovo" stays without sides)
+                cand.targets = [
+                    s
+                    for s in self._place_side(place.country, "place:country")
+                    if not any(same_actor(s, x) for x in cand.sources)
+                ]
+            if not cand.sources and cand.root in STATE_ACT_ROOTS and not cand.nominal and self.tree.is_passive(tok):
+                # "was detained in Turkey": an arrest with no agent is the act of the state where it happens
+                cand.sources = [
+                    s
+                    for s in self._place_side(place.country, "place:authorities")
+                    if not any(same_actor(s, x) for x in cand.targets)
+                ]
 
-    def _place_side(self, alpha2: str) -> list[Side]:
+    def _place_side(self, alpha2: str, rule: str) -> list[Side]:
         from eventwire.model import Actor
         from eventwire.stages.coding.agents import alpha3
 
         code = alpha3(alpha2)
-        return [Side(entity=None, name=code, actor=Actor(country=code))] if code else []
+        return [Side(entity=None, name=code, actor=Actor(country=code, cameo=code), rule=rule)] if code else []
 
     def _speaker(self, cand: Candidate) -> list[Side]:
         if cand.quote is not None:

@@ -8,8 +8,10 @@ from eventwire.stages.coding.patterns import Lexicon, kind_of, match
 from eventwire.stages.coding.sides import ActorIndex, Side
 from eventwire.stages.coding.vocab import (
     AGENT_VERBS,
+    CLAUSE_TARGET_ROOTS,
     DENIAL_VERBS,
     DOCUMENT_NOUNS,
+    ELLIPTIC_OBJECTS,
     INHERIT_PREPS,
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
@@ -73,8 +75,13 @@ class SideFinder:
                         return sides
             return []
         current = trigger
+        controlled = False
         for _ in range(4):
-            subjects = self.tree.children(current, "nsubj", "csubj")
+            # a participle adjunct without a subject of its own takes its clause's subject, passive or not
+            # ("soldiers were killed fighting X": the soldiers fight)
+            subjects = self.tree.children(
+                current, *(("nsubj", "csubj", "nsubjpass") if controlled else ("nsubj", "csubj"))
+            )
             for k in subjects:
                 head = self.tree.head(current)
                 if (
@@ -95,6 +102,7 @@ class SideFinder:
             if head is None:
                 return []
             if current.dep in ("conj", "xcomp", "acomp", "advcl"):
+                controlled = current.dep in ("xcomp", "advcl") and current.tag == "VBG"
                 current = head
             elif current.dep == "pcomp" and head.dep == "prep":
                 parent = self.tree.head(head)
@@ -130,7 +138,7 @@ class SideFinder:
             for k in self.tree.children(trigger, "nsubjpass"):
                 return self.actors.resolve(k)
         for k in self.tree.children(trigger, "dobj", "dative", "attr", "oprd"):
-            sides = self.actors.resolve(k) or self._event_noun_targets(k, root)
+            sides = self.actors.resolve(k) or self._event_noun_targets(k, root) or self._elided(trigger, k)
             if sides:
                 return sides
         preps = TARGET_PREPS + (("in",) if root in LOCATIVE_ROOTS else ())
@@ -148,6 +156,26 @@ class SideFinder:
                     return sides
         for k in self.tree.children(trigger, "dobj"):
             sides = self._phrase_partner(k, depth=3)
+            if sides:
+                return sides
+        if root in CLAUSE_TARGET_ROOTS:
+            # "alleged [that] Ritter was a spy", "warned Britain would go to the back of the queue", "asked that
+            # the government return him": an accusation, appeal, demand or threat is aimed at the clause's subject
+            for k in self.tree.children(trigger, "ccomp"):
+                for subject in self.tree.children(k, "nsubj", "nsubjpass"):
+                    sides = self.actors.resolve(subject)
+                    if sides:
+                        return sides
+        return []
+
+    def _elided(self, trigger: Token, obj: Token) -> list[Side]:
+        """The object a coordinated verb's "others"/"more" stands for ("killed three soldiers and wounded six
+        others": the others are soldiers too)."""
+        head = self.tree.head(trigger)
+        if trigger.dep != "conj" or head is None or obj.lemma.lower() not in ELLIPTIC_OBJECTS:
+            return []
+        for k in self.tree.children(head, "dobj", "nsubjpass"):
+            sides = self.actors.resolve(k)
             if sides:
                 return sides
         return []

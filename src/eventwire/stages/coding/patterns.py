@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from eventwire.errors import ResourceError
 from eventwire.model import Token
 from eventwire.resources import read_table
-from eventwire.syntax import ParseTree
+from eventwire.syntax import RELATIVE_PRONOUNS, ParseTree
 
 TABLE = "event_patterns.tsv"
 KINDS = ("verb", "noun")
-CONDITIONS = ("obj", "prep", "prt", "sub", "pass", "act", "xcomp")
+CONDITIONS = ("obj", "prep", "prt", "sub", "subj", "pass", "act", "xcomp")
 #: word forms whose lexicon rows are remembered (the memory is emptied when full)
 ROWS_CACHE = 50_000
 
@@ -135,6 +135,15 @@ def holds(tree: ParseTree, tok: Token, name: str, values: frozenset[str]) -> boo
         return any(not values or k.lemma.lower() in values for k in tree.children(tok, "prt", "advmod"))
     if name == "xcomp":
         return any(not values or _lemma(k) in values for k in tree.children(tok, "xcomp", "ccomp"))
+    if name == "subj":
+        subjects = tree.children(tok, "nsubj", "csubj") if not tree.is_passive(tok) else []
+        head = tree.head(tok)
+        if not subjects and tok.dep == "conj" and head is not None and not tree.is_passive(head):
+            subjects = tree.children(head, "nsubj", "csubj")  # "a bomb killed 13 and wounded 56": one subject
+        if tok.dep == "relcl" and head is not None:
+            # "the bombings, which killed 250 people": the relative pronoun stands for the noun it modifies
+            subjects = [head if k.lemma.lower() in RELATIVE_PRONOUNS else k for k in subjects]
+        return any(not values or _lemma(c) in values for k in subjects for c in tree.conjuncts(k))
     if name == "sub":
         skip = frozenset(k.i for k in tree.children(tok, "nsubj", "nsubjpass", "csubj"))
         near = [k for k in tree.subtree(tok, skip=skip) if k.i != tok.i and abs(k.i - tok.i) <= 12]

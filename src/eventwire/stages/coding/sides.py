@@ -104,11 +104,17 @@ AGENT_NOUNS = frozenset(
         "hostage",
     }
 )
+#: People who work for a person and are other actors than he is ("his aides", "Trump's lawyers"); a spokesman
+#: is not among them: he speaks for the one he names.
+STAFF_NOUNS = frozenset(
+    {"aide", "adviser", "advisor", "staff", "staffer", "lawyer", "attorney", "deputy", "assistant", "counsel"}
+)
 #: Dependents that belong to a noun phrase's own description (not to another participant).
 _INNER = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc", "det", "nummod", "npadvmod", "pobj"})
 _DEVERBAL = ("tion", "sion", "ment", "ence", "ance", "ism", "ity", "ing", "ure", "ack", "ogy")
 _INNER_PREPS = frozenset({"of", "from", "in"})
 _TARGET_PREPS = frozenset({"of", "from", "in", "by"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,14 +157,25 @@ class Side:
         )
 
 
-def same_actor(a: Side, b: Side) -> bool:
-    """True when two sides are the same entity or carry the same organisation or country codes."""
+def same_actor(a: Side, b: Side, *, people_apart: bool = False) -> bool:
+    """True when two sides are the same entity or carry the same organisation or country codes.
+
+    With ``people_apart`` two different named entities of which one is a person and neither a place are never
+    the same actor (the source and target of "Christie endorsed Trump"); without it they are when their codes
+    agree (one event reported with a person and with his country is one event), and a person's own country
+    named as a place ("a news conference in La Paz" by a Bolivian minister) is never his target.
+    """
     if a.key == b.key:
         return True
     org_a, country_a = a.codes
     org_b, country_b = b.codes
     if org_a and org_a == org_b:
         return True
+    if people_apart and a.entity is not None and b.entity is not None:
+        types = {a.entity.type, b.entity.type}
+        placed = "entity:place-country" in (a.rule, b.rule)  # a name the geo stage read as a place
+        if "PERSON" in types and not types & _PLACE_TYPES and not placed:
+            return False
     if _agent_code(a) != _agent_code(b):
         return False  # the police and the protesters of one country are two actors
     return bool(not org_a and not org_b and country_a and country_a == country_b)
@@ -329,6 +346,16 @@ class ActorIndex:
                 k.dep in ("poss", "compound", "amod") and k.i in self.by_token for k in self.tree.children(tok)
             )
         inner = self._inside(tok, agent=agent) if can_act or not agent else []
+        if lemma in STAFF_NOUNS and len(inner) == 1 and inner[0].entity is not None:
+            boss = inner[0]
+            if boss.entity is not None and boss.entity.type == "PERSON":
+                # "his top aides", "Trump's lawyers": other people, acting for the person and coded as him
+                actor = (
+                    Actor(country=boss.actor.country, org=boss.actor.org, cameo=boss.actor.cameo)
+                    if boss.actor
+                    else None
+                )
+                return [Side(entity=None, name=tok.text, actor=actor, rule=f"agent:staff-of:{boss.entity.id}")]
         if inner and lemma in AGENT_NOUNS and not any(s.codes != (None, None) for s in inner):
             # "Catholic protesters": a group word on an uncoded name is coded as the group, when its
             # context gives the group a country (else the name is kept)

@@ -10,6 +10,20 @@ TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "ove
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "between", "for", "into", "of")
 #: Roots whose "in X" names the other side (a visit in X, a deployment in X, an attack in X).
 LOCATIVE_ROOTS = frozenset({"04", "15"})
+#: Roots whose place names the side acted on when the sentence names none: a visit to a country (CAMEO 04)
+#: and force used in it (18 assault, 19 fight, 20 mass violence) act on that country.
+PLACE_TARGET_ROOTS = frozenset({"04", "18", "19", "20"})
+#: Roots that only a state does (17 coerce: arrest, detain, jail, expel, seize): with no agent named, the
+#: authorities of the country where it happens are the source.
+STATE_ACT_ROOTS = frozenset({"17"})
+#: Roots of force (18 assault, 19 fight, 20 mass violence): coordinated verbs of one of them in one sentence
+#: ("killed 13 and wounded 56") tell one attack.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: Roots of acts aimed at someone that take a clause for what they say of him (02 appeal, 10 demand,
+#: 11 accuse, 13 threaten/warn): with no object, the clause's subject is the target.
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "13"})
+#: Objects that stand for the coordinated verb's own object ("wounded six others", "injured 56 more").
+ELLIPTIC_OBJECTS = frozenset({"other", "others", "more"})
 #: Verbs whose object noun names the event their subject does ("held talks", "paid a visit").
 LIGHT_VERBS = frozenset(
     {

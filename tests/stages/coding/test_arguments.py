@@ -1,0 +1,119 @@
+"""Sides of events from the grammar and the codebook, on sentences written for these tests (whole pipeline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire import config
+from eventwire.ids import article_id
+from eventwire.model import Article, Event, EventActor
+from eventwire.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(config.load({"raise_errors": True}))
+
+
+def events(pipeline: Pipeline, text: str) -> tuple[Event, ...]:
+    article = Article(id=article_id(text), text=text, published=dt.date(2024, 3, 1))
+    return pipeline.run(article).events
+
+
+def country(side: EventActor | None) -> str | None:
+    return side.country if side is not None else None
+
+
+def test_two_people_of_one_country_are_two_sides(pipeline: Pipeline) -> None:
+    (event,) = events(pipeline, "Senator Mary Holt of Ohio praised President Joe Biden on Tuesday.")
+    assert event.root == "05"
+    assert event.source is not None and event.source.name == "Mary Holt"
+    assert event.target is not None and event.target.name == "Joe Biden"
+    assert (country(event.source), country(event.target)) == ("USA", "USA")
+
+
+def test_a_country_is_still_not_its_own_target(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Egypt accused the Egyptian opposition of fraud.")
+    assert all(not (country(e.source) == "EGY" and e.target is not None and e.target.name == "Egypt") for e in found)
+
+
+def test_a_participle_adjunct_takes_the_passive_subject_as_its_doer(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Nearly 50 Kenyan soldiers were killed fighting al-Shabaab in Somalia last year.")
+    fight = next(e for e in found if e.trigger.text == "fighting")
+    assert country(fight.source) == "KEN"
+    assert fight.target is not None and fight.target.org == "al-Shabaab"
+
+
+def test_an_arrest_without_agent_is_the_act_of_the_state_where_it_happens(pipeline: Pipeline) -> None:
+    (event,) = events(pipeline, "The journalist was detained in Egypt last week.")
+    assert event.root == "17"
+    assert event.source is not None and event.source.country == "EGY"
+    assert event.source.evidence == "place:authorities"
+
+
+def test_an_active_arrest_keeps_its_own_subject(pipeline: Pipeline) -> None:
+    (event,) = events(pipeline, "Kenyan police arrested two men in Tanzania on Friday.")
+    assert country(event.source) == "KEN"
+
+
+def test_a_bomb_that_kills_is_a_bombing(pipeline: Pipeline) -> None:
+    (event,) = events(pipeline, "A car bomb killed nine people in Kabul on Sunday.")
+    assert event.cameo.startswith("183")
+    assert country(event.target) == "AFG"
+
+
+def test_a_soldier_who_kills_is_not_a_bombing(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Rebels killed nine soldiers near Goma on Sunday.")
+    assert [e.root for e in found if e.trigger.text == "killed"] == ["19"]
+
+
+def test_force_used_in_a_place_acts_on_its_country_when_nobody_else_is_named(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Gunmen from Chad attacked a bus in Niger on Monday.")
+    attack = next(e for e in found if e.trigger.text == "attacked")
+    assert country(attack.source) == "TCD"
+    assert attack.target is not None and attack.target.country == "NER"
+    assert attack.target.evidence == "place:country"
+
+
+def test_violence_with_nobody_named_gets_no_side_from_its_place(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Violence in Niger left 12 people dead on Monday.")
+    assert all(e.target is None or e.target.evidence != "place:country" for e in found)
+
+
+def test_others_stands_for_the_coordinated_verbs_object(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Kenyan police arrested three students and questioned four others on Sunday.")
+    questioned = next(e for e in found if e.trigger.text == "questioned")
+    assert questioned.target is not None and questioned.target.name == "students"
+
+
+def test_coordinated_verbs_of_one_attack_are_one_event(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Rebels killed three Kenyan soldiers and wounded six others on Sunday.")
+    (attack,) = [e for e in found if e.root in ("18", "19")]
+    assert country(attack.target) == "KEN"
+    assert {m.text for m in attack.mentions} >= {"killed", "wounded"}
+
+
+def test_an_accusation_is_aimed_at_the_subject_of_its_clause(pipeline: Pipeline) -> None:
+    (event,) = events(pipeline, "Iran alleged the American journalist was a spy.")
+    assert event.root == "11"
+    assert (country(event.source), country(event.target)) == ("IRN", "USA")
+
+
+def test_a_warning_is_aimed_at_the_subject_of_its_clause(pipeline: Pipeline) -> None:
+    (event,) = events(pipeline, "Putin warned Ukraine would pay a heavy price.")
+    assert (event.root, country(event.source), country(event.target)) == ("13", "RUS", "UKR")
+
+
+def test_a_statement_is_not_aimed_at_the_subject_of_its_clause(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Putin said Ukraine would pay a heavy price.")
+    assert all(e.target is None for e in found if e.root == "01")
+
+
+def test_a_persons_aides_are_other_people_coded_as_him(pipeline: Pipeline) -> None:
+    found = events(pipeline, "President Joe Biden met his top aides at the White House on Tuesday.")
+    meeting = next(e for e in found if e.trigger.text == "met")
+    assert meeting.target is not None and meeting.target.name == "aides"
+    assert meeting.target.country == "USA"
+    assert meeting.target.evidence is not None and meeting.target.evidence.startswith("agent:staff-of:")
