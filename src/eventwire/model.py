@@ -180,6 +180,21 @@ class Entity:
     actor: Actor | None = None
     mentions: tuple[Span, ...] = ()
     kb_id: str | None = None
+    #: when a mention is a list the recogniser took as one name ("Arnor, Gondor and Rohan"): its members
+    members: tuple[Member, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Member:
+    """One member of a list an entity's mention names ("Gondor" in "Arnor, Gondor and Rohan").
+
+    ``entity`` is the actor the member names: an entity of the article (same id, its actor with any
+    role the list adds) or one made for the member alone (an id derived from the member's first
+    occurrence in the article, which stands for every member of the same text).
+    """
+
+    span: Span
+    entity: Entity
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -21,6 +21,7 @@ from eventwire.model import (
     Event,
     EventActor,
     Magnitude,
+    Member,
     Parse,
     Place,
     Problem,
@@ -75,8 +76,8 @@ def duplicate_dict(dup: Duplicate) -> Record:
 
 
 def entity_dict(entity: Entity) -> Record:
-    """An entity with all its mentions."""
-    return {
+    """An entity with all its mentions (and the members of a list it names, when it names one)."""
+    out: Record = {
         "id": entity.id,
         "name": entity.name,
         "type": entity.type,
@@ -84,6 +85,9 @@ def entity_dict(entity: Entity) -> Record:
         "mentions": [_span(m) for m in entity.mentions],
         "kb_id": entity.kb_id,
     }
+    if entity.members:
+        out["members"] = [{"span": _span(m.span), "entity": entity_dict(m.entity)} for m in entity.members]
+    return out
 
 
 def quote_dict(quote: Quote) -> Record:
@@ -227,6 +231,17 @@ def from_record(record: Record) -> Analysis:
     def need(pair: list[int]) -> Span:
         return Span.of(text, pair[0], pair[1])
 
+    def entity(data: Record) -> Entity:
+        return Entity(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            actor=Actor(**data["actor"]),
+            mentions=tuple(need(m) for m in data["mentions"]),
+            kb_id=data["kb_id"],
+            members=tuple(Member(span=need(m["span"]), entity=entity(m["entity"])) for m in data.get("members", ())),
+        )
+
     def side(data: Record | None) -> EventActor | None:
         if data is None:
             return None
@@ -273,17 +288,7 @@ def from_record(record: Record) -> Analysis:
             for d in record["duplicates"]
         ),
         parse=Parse(model=record["model"]) if record["model"] is not None else None,
-        entities=tuple(
-            Entity(
-                id=e["id"],
-                name=e["name"],
-                type=e["type"],
-                actor=Actor(**e["actor"]),
-                mentions=tuple(need(m) for m in e["mentions"]),
-                kb_id=e["kb_id"],
-            )
-            for e in record["entities"]
-        ),
+        entities=tuple(entity(e) for e in record["entities"]),
         quotes=tuple(
             Quote(
                 id=q["id"],

@@ -9,7 +9,8 @@ several stages test words against; ``TokenIndex`` finds tokens by character offs
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 
 from eventwire.model import Token
 
@@ -26,6 +27,18 @@ PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 THEY_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 FIRST_PERSON_PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+#: Personal pronouns in the subject case ("he", "they") and in the object case ("him", "them").
+SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+OBJECT_PRONOUNS = frozenset({"me", "us", "you", "him", "her", "it", "them"})
+#: The subject case of each third-person object pronoun ("him" -> "he").
+SUBJECT_CASE: Mapping[str, str] = MappingProxyType({"him": "he", "her": "she", "them": "they"})
+
+
+def name_key(surface: str) -> str:
+    """Case- and quote-insensitive form of a name: what makes two mentions the same name."""
+    return " ".join(surface.replace("’", "'").casefold().split())
+
+
 #: Lemmas of verbs that report speech ("said", "told", "warned").
 REPORTING_VERBS = frozenset(
     {

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from eventwire.model import EntityMention, Span
-from eventwire.stages.entities import group_mentions, join_peoples, key, trim
+from eventwire.stages.entities import group_mentions, join_peoples, trim
+from eventwire.syntax import name_key
 
 
 def mention(text: str, needle: str, label: str, nth: int = 0) -> EntityMention:
@@ -17,7 +18,7 @@ def test_trim_and_key() -> None:
     text = "the NATO’s chief"
     span = trim(text, Span.of(text, 0, 10))
     assert span is not None and span.text == "NATO"
-    assert key("Jens  Stoltenberg’s") == "jens stoltenberg's"
+    assert name_key("Jens  Stoltenberg’s") == "jens stoltenberg's"
 
 
 def test_surnames_join_full_names_and_untagged_repeats_are_found() -> None:

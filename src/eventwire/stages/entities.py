@@ -17,6 +17,7 @@ from eventwire.config import Settings
 from eventwire.ids import record_id
 from eventwire.model import Analysis, Entity, EntityMention, Span
 from eventwire.pipeline import stage
+from eventwire.syntax import name_key
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -41,11 +42,6 @@ def trim(text: str, span: Span) -> Span | None:
     return Span.of(text, start, end)
 
 
-def key(surface: str) -> str:
-    """Case- and quote-insensitive form of a name."""
-    return " ".join(surface.replace("’", "'").casefold().split())
-
-
 @dataclass(slots=True)
 class _Group:
     mentions: list[Span] = field(default_factory=list)
@@ -62,7 +58,7 @@ def group_mentions(text: str, mentions: tuple[EntityMention, ...]) -> list[tuple
         span = trim(text, mention.span)
         if span is None or not any(c.isalpha() for c in span.text):
             continue
-        group = groups[key(span.text)]
+        group = groups[name_key(span.text)]
         group.mentions.append(span)
         group.labels[mention.label] += 1
         group.names[span.text] += 1
@@ -148,7 +144,7 @@ def group_entities(analysis: Analysis, settings: Settings) -> Analysis:
         first = mentions[0]
         entities.append(
             Entity(
-                id=record_id("entity", analysis.article.id, first.start, first.end, key(name)),
+                id=record_id("entity", analysis.article.id, first.start, first.end, name_key(name)),
                 name=name,
                 type=label,
                 mentions=tuple(mentions),

@@ -21,7 +21,7 @@ from dataclasses import replace
 from eventwire.model import Actor, Entity
 from eventwire.resources.gazetteer import load_gazetteer
 from eventwire.resources.kb import load_kb
-from eventwire.stages.entities import key
+from eventwire.syntax import name_key
 
 _MEDIA = re.compile(
     r"\b(?:Times|Post|News|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Observer|Chronicle|Daily|"
@@ -151,7 +151,7 @@ def states_or_regions(entities: list[Entity]) -> list[Entity]:
     for index, entity in enumerate(entities):
         if not (entity.kb_id or "").startswith("country:") or entity.actor is None or entity.actor.country is None:
             continue
-        region = kb.by_id.get(f"region:{key(entity.name)}")
+        region = kb.by_id.get(f"region:{name_key(entity.name)}")
         own = entity.actor.country
         if region is None or region.country in (None, own):
             continue

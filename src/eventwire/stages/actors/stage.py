@@ -6,7 +6,8 @@ override it. Seats of government ("Moscow", "the Kremlin") stand for the governm
 the mention acts. Names from the dictionaries are found even when the parser did not tag
 them. Coreferent mentions (role nominals, "the alliance", pronouns) are added by ``coref``.
 
-``actor_for_span`` gives the events stage an actor for any span of the text.
+A mention that is a list of actors ("Arnor, Gondor and Rohan") gets its members (``members``).
+``actor_for_span`` gives an actor for any span of the text.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from eventwire.model import Actor, Analysis, Entity, Span, Token, tokens_within
 from eventwire.pipeline import stage
 from eventwire.resources.dictionaries import ActorDictionary, actor_dictionary
 from eventwire.resources.entries import ActorEntry, AgentEntry, Hit, compose
-from eventwire.stages.actors import coref
+from eventwire.stages.actors import coref, members
 from eventwire.stages.actors.context import ActorText, RolePhrase
 from eventwire.stages.actors.names import (
     article_country,
@@ -34,7 +35,7 @@ from eventwire.stages.actors.names import (
     sector_from_name,
     states_or_regions,
 )
-from eventwire.stages.entities import key
+from eventwire.syntax import name_key
 
 _AGENTIVE_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
 _DATELINE = re.compile(r"\s*[,(]|\s*[-\u2013\u2014\u2015]")
@@ -333,7 +334,7 @@ def _needs_home(entity: Entity) -> bool:
 
 
 def link_entities(analysis: Analysis, dictionary: ActorDictionary) -> tuple[Entity, ...]:
-    """Entities with actors, kb ids, dictionary-found entities and coreferent mentions."""
+    """Entities with actors, kb ids, dictionary-found entities, coreferent mentions and list members."""
     ctx = ActorText.build(analysis, dictionary)
     tokens = analysis.parse.tokens if analysis.parse is not None else ()
     linked: list[Entity] = []
@@ -357,7 +358,8 @@ def link_entities(analysis: Analysis, dictionary: ActorDictionary) -> tuple[Enti
             linked[index] = replace(entity, actor=actor, kb_id=kb_id)
     linked = _add_unparsed(analysis, linked, ctx)
     linked = _merge_same(linked)
-    return coref.resolve(analysis, tuple(linked), ctx)
+    resolved = analysis.add(entities=coref.resolve(analysis, tuple(linked), ctx))
+    return members.split_lists(resolved, lambda others, start, end: _actor_in(others, start, end, ctx))
 
 
 def _add_unparsed(analysis: Analysis, entities: list[Entity], ctx: ActorText) -> list[Entity]:
@@ -391,7 +393,7 @@ def _add_unparsed(analysis: Analysis, entities: list[Entity], ctx: ActorText) ->
         first = spans[0]
         result.append(
             Entity(
-                id=record_id("entity", analysis.article.id, first.start, first.end, key(first.text)),
+                id=record_id("entity", analysis.article.id, first.start, first.end, name_key(first.text)),
                 name=first.text if entry.kind == "actor" else entry.name,
                 type=_ENTRY_TYPES.get(entry.kind, "ORG"),
                 actor=actor_from_entry(entry, ctx),
@@ -442,7 +444,7 @@ def link_actors(analysis: Analysis, settings: Settings) -> Analysis:
 
 
 def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings | None = None) -> Entity | None:
-    """The entity acting in text[start:end], for the events stage.
+    """The entity acting in text[start:end].
 
     Returns the entity with a mention overlapping the span (the one covering most of it);
     when the span adds a role word to an entity that has none ("Arnor cleric", "MSF Arnor",
@@ -452,6 +454,11 @@ def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings 
     entities are not part of ``analysis.entities``; their id is derived from the span.
     """
     dictionary = actor_dictionary(tuple(settings.dictionaries) if settings is not None else ())
+    return _actor_in(analysis, start, end, ActorText.build(analysis, dictionary))
+
+
+def _actor_in(analysis: Analysis, start: int, end: int, ctx: ActorText) -> Entity | None:
+    """``actor_for_span`` over a text view already built for the article."""
     best: tuple[int, Span, Entity] | None = None
     for entity in analysis.entities:
         for mention in entity.mentions:
@@ -462,7 +469,6 @@ def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings 
         _, mention, entity = best
         if entity.actor is None or entity.actor.role:
             return entity
-        ctx = ActorText.build(analysis, dictionary)
         agents = [h for h in ctx.agents_in(start, end) if not (h.start < mention.end and mention.start < h.end)]
         agent = agents[0].value if agents else None
         if not isinstance(agent, AgentEntry):
@@ -470,7 +476,6 @@ def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings 
         base = entity.actor
         cameo = compose(base.cameo, agent.sector, prefix=agent.prefix) if base.cameo else None
         return replace(entity, actor=replace(base, role=agent.label, cameo=cameo))
-    ctx = ActorText.build(analysis, dictionary)
     actors = [h for h in ctx.actors_in(start, end) if isinstance(h.value, ActorEntry)]
     agents = [h for h in ctx.agents_in(start, end) if isinstance(h.value, AgentEntry)]
     if not actors and not agents:
@@ -488,7 +493,7 @@ def actor_for_span(analysis: Analysis, start: int, end: int, settings: Settings 
     span = Span.of(analysis.article.text, start, end)
     kind = "PERSON" if phrase.agent is not None and phrase.agent.person else "ORG"
     return Entity(
-        id=record_id("entity", analysis.article.id, start, end, key(span.text)),
+        id=record_id("entity", analysis.article.id, start, end, name_key(span.text)),
         name=span.text,
         type=kind,
         actor=actor,

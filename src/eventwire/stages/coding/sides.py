@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 
 from eventwire.config import Settings
 from eventwire.model import Actor, Analysis, Entity, EventActor, Place, Quote, Token
-from eventwire.stages.actors.stage import actor_for_span
 from eventwire.stages.coding.agents import AgentCoder, alpha3
 from eventwire.syntax import FIRST_PERSON_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, THEY_PRONOUNS, ParseTree
 
@@ -192,6 +191,7 @@ class ActorIndex:
     """Entities by token, pronoun and relative-pronoun resolution, quote speakers, for one article."""
 
     def __init__(self, analysis: Analysis, tree: ParseTree, settings: Settings | None = None) -> None:
+        # ``settings`` is not read: the members of list entities come with the entities (actors stage)
         self.tree = tree
         sentences: dict[int, tuple[int, int]] = {}
         for t in tree.tokens:
@@ -208,8 +208,7 @@ class ActorIndex:
                 for i in _token_ids(starts, mention.start, mention.end):
                     self.by_token.setdefault(i, entity)
         self.mention_starts.sort(key=lambda m: m[0])
-        self._members: dict[str, Entity | None] = {}
-        self._split_lists(analysis, starts, settings)
+        self._split_lists(analysis, starts)
         self.quotes = analysis.quotes
         self._quote_of: dict[int, Quote | None] = {}
         self.place_of: dict[str, Place] = {}
@@ -224,50 +223,24 @@ class ActorIndex:
             e.id: _affiliation(tree, token_starts, e, self.by_token) for e in analysis.entities if e.type == "PERSON"
         }
 
-    def _split_lists(self, analysis: Analysis, starts: list[tuple[int, int, int]], settings: Settings | None) -> None:
-        """One entity per member of a list the entity recogniser took as one name ("Arnor, Osgiliath and
-        Gondor"): the parse coordinates the members and each names an actor of its own."""
-        tokens = self.tree.tokens
+    def _split_lists(self, analysis: Analysis, starts: list[tuple[int, int, int]]) -> None:
+        """One side per member of a list the entity recogniser took as one name ("Arnor, Osgiliath and
+        Gondor"), as the actors stage recorded the members (``Entity.members``)."""
+        named = {e.id: e for e in analysis.entities}
+        made: dict[str, Entity] = {}  # one entity per member text, as the actors stage found them
         for entity in analysis.entities:
-            if entity.kb_id is not None:
-                continue  # linked as a whole: one name ("Bosnia and Herzegovina")
-            for mention in entity.mentions:
-                ids = _token_ids(starts, mention.start, mention.end)
-                inside = set(ids)
-                if not any(tokens[i].dep == "conj" and tokens[i].head in inside for i in ids):
-                    continue
-                pieces: list[list[Token]] = [[]]
-                for i in ids:
-                    if tokens[i].dep in ("cc", "punct"):
-                        pieces.append([])
-                    else:
-                        pieces[-1].append(tokens[i])
-                pieces = [p for p in pieces if p]
-                if len(pieces) < 2:
-                    continue
-                others = replace(analysis, entities=tuple(e for e in analysis.entities if e.id != entity.id))
-                built = [self._member(others, p[0].start, p[-1].end, settings) for p in pieces]
-                codes = [
-                    (b.actor.org, b.actor.country) if b is not None and b.actor is not None else None for b in built
-                ]
-                if any(c is None or c == (None, None) for c in codes) or len(set(codes)) < len(codes):
-                    continue  # "Bosnia and Herzegovina", "Trinidad and Tobago": one name
-                for i in ids:
-                    if self.by_token.get(i) is entity:
-                        del self.by_token[i]  # the commas and "and" between the members
-                for piece, member in zip(pieces, built, strict=True):
-                    if member is None:
-                        continue
-                    self.by_id[member.id] = member
-                    for tok in piece:
-                        self.by_token[tok.i] = member
-
-    def _member(self, others: Analysis, start: int, end: int, settings: Settings | None) -> Entity | None:
-        """The actor one list member names, looked up once per distinct text of the article."""
-        text = others.article.text[start:end]
-        if text not in self._members:
-            self._members[text] = actor_for_span(others, start, end, settings)
-        return self._members[text]
+            done: set[tuple[int, int]] = set()
+            for member in entity.members:
+                mention = next((m for m in entity.mentions if m.contains(member.span)), member.span)
+                if (mention.start, mention.end) not in done:
+                    done.add((mention.start, mention.end))
+                    for i in _token_ids(starts, mention.start, mention.end):
+                        if self.by_token.get(i) is entity:
+                            del self.by_token[i]  # the commas and "and" between the members
+                found = made.setdefault(member.span.text, _current(member.entity, named))
+                self.by_id[found.id] = found
+                for i in _token_ids(starts, member.span.start, member.span.end):
+                    self.by_token[i] = found
 
     def side(self, entity: Entity) -> Side:
         """The side for an entity, borrowing an appositive organisation when it has no actor codes."""
@@ -491,6 +464,15 @@ def _country_only(side: Side) -> bool:
         and bool(side.actor.country)
         and not side.actor.org
     )
+
+
+def _current(member: Entity, named: dict[str, Entity]) -> Entity:
+    """A list member's entity with the mentions later stages added: the article's entity of that id
+    with the member's actor (which may carry a role the list adds), else the member's own entity."""
+    entity = named.get(member.id)
+    if entity is None:
+        return member
+    return entity if entity.actor == member.actor else replace(entity, actor=member.actor)
 
 
 def _token_ids(starts: list[tuple[int, int, int]], start: int, end: int) -> list[int]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.model import Entity
-from eventwire.syntax import FEMALE_PRONOUNS, MALE_PRONOUNS, ParseTree
+from eventwire.syntax import FEMALE_PRONOUNS, MALE_PRONOUNS, SUBJECT_CASE, ParseTree
 
 #: The entity types a speaker pronoun can stand for.
 COMPATIBLE: dict[str, tuple[frozenset[str], ...]] = {
@@ -93,7 +93,7 @@ class Antecedents:
     def find(self, head: int, last_speaker: tuple[int, Entity] | None = None) -> Entity | None:
         """The entity the pronoun at token ``head`` stands for, None when no candidate fits."""
         tok = self.tree.tokens[head]
-        word = {"him": "he", "her": "she", "them": "they"}.get(tok.text.lower(), tok.text.lower())
+        word = SUBJECT_CASE.get(tok.text.lower(), tok.text.lower())
         stop = bisect.bisect_left(self._mention_starts, tok.start)
         window = [m for m in self.mentions[:stop] if m.sent >= tok.sent - WINDOW]
         for types in COMPATIBLE.get(word, ()):

@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 
 from eventwire.model import Entity, Span
 from eventwire.stages.quotes.antecedents import Antecedents
-from eventwire.syntax import ParseTree
+from eventwire.syntax import OBJECT_PRONOUNS, PERSON_PRONOUNS, SUBJECT_PRONOUNS, ParseTree
 
-PERSONAL = frozenset({"he", "she", "him", "her"})
-PRONOUNS = PERSONAL | frozenset({"they", "we", "i", "it", "you", "them", "us", "me", "who"})
+#: Speaker words that stand for an antecedent ("he said", "told them", "who said").
+PRONOUNS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"who"}
+#: He or she as subject or object: a person's speaker when no antecedent is found.
+PERSONAL = PRONOUNS & PERSON_PRONOUNS
 _SPAN_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep", "pobj", "appos"})
 _SPAN_RIGHT = frozenset({"prep", "appos", "compound", "pobj", "case"})
 _SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "compound", "appos", "ROOT", "conj"})
