@@ -99,6 +99,10 @@ class Settings:
         metadata=_about("Folder where fetched pages are kept by URL (default: the user's cache folder)."),
     )
     fetch_seconds: int = field(default=30, metadata=_about("Time allowed for fetching one URL.", minimum=1))
+    ignore_robots: bool = field(
+        default=False,
+        metadata=_about("Fetch URLs that the site's robots.txt disallows for eventwire (off: refused, ingest.robots)."),
+    )
     strict: bool = field(default=False, metadata=_about("Exit 3 when any problem or rejection was recorded."))
     db: Path = field(
         default=Path("eventwire.duckdb"),

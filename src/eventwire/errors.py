@@ -63,4 +63,7 @@ PROBLEMS: dict[str, str] = {
     "ingest.feed": "an RSS/Atom feed could not be read or holds no items",
     "ingest.fetch": "a URL could not be fetched (offline, refused, an error status, or a private address)",
     "ingest.url": "an input written as a URL that is not http(s) or names no host; it was not fetched",
+    "ingest.robots": "the site's robots.txt disallows the URL for eventwire; it was not fetched",
+    "ingest.email": "an e-mail message (.eml) has no readable text/plain or text/html body",
+    "ingest.warc": "a WARC file could not be read (damaged, or not a WARC file)",
 }

@@ -71,10 +71,10 @@ class Article:
     url: str | None = None
     origin: str = "<input>"
     line: int | None = None
-    published_from: str | None = None  # "input", "option", "metadata", "html", "dateline"
+    published_from: str | None = None  # "input", "option", "metadata", "html", "warc", "dateline"
     problems: tuple[Problem, ...] = ()
     language: str | None = None  # ISO 639-1, as identified at ingest; None when the text is too short to tell
-    format: str | None = None  # what the content was read as: "text", "html", "jsonl", "pdf", "docx", "feed"
+    format: str | None = None  # what the content was read as: text, html, jsonl, pdf, docx, feed, eml, warc
     title_span: Span | None = None  # the title line when it is part of the text
     dateline: Span | None = None  # "PRISTINA, June 26 (Reuters) -": place, date and agency before the first sentence
     byline: Span | None = None  # "By Jane Doe" line

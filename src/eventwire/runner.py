@@ -276,5 +276,6 @@ def ingest_settings(settings: Settings, *, refresh: bool = False) -> IngestSetti
         seconds=settings.fetch_seconds,
         allow_private=settings.allow_private_urls,
         refresh=refresh,
+        ignore_robots=settings.ignore_robots,
     )
     return IngestSettings(published=settings.published, max_bytes=settings.max_chars * 4 + 1024, fetch=fetching)

@@ -15,6 +15,7 @@ from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.model import Article, Rejection
 from eventwire.runner import Summary, ingest_settings, run_inputs
+from eventwire.sources.fetch import clear_robots
 from eventwire.sources.files import read_inputs
 from eventwire.store.duckdb import Store
 
@@ -45,6 +46,7 @@ def watch(
     while cycles is None or cycle < cycles:
         if cycle:
             sleep(every)
+            clear_robots()  # a site's robots.txt may change between cycles: read it again
         cycle += 1
         with Store(settings.db) as store:
             known = {row[0] for row in store.connection.execute("SELECT id FROM articles").fetchall()}

@@ -18,7 +18,7 @@ from format_helpers import RSS
 
 from eventwire.cli import main
 from eventwire.model import Article, Rejection
-from eventwire.sources.fetch import USER_AGENT, FetchFailure, FetchSettings, Page, fetch, is_url
+from eventwire.sources.fetch import USER_AGENT, FetchFailure, FetchSettings, Page, clear_robots, fetch, is_url
 from eventwire.sources.files import IngestSettings, read_inputs
 
 PAGE = (
@@ -29,9 +29,11 @@ PAGE = (
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     agents: list[str] = []  # noqa: RUF012 - shared by the test server's requests
+    paths: list[str] = []  # noqa: RUF012 - shared by the test server's requests
 
     def do_GET(self) -> None:
         self.agents.append(self.headers.get("User-Agent", ""))
+        self.paths.append(self.path)
         if self.path == "/moved":
             self.send_response(302)
             self.send_header("Location", "/page.html")
@@ -52,22 +54,26 @@ def server(tmp_path: Path) -> Iterator[str]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(root)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
+    clear_robots()  # robots.txt rules are kept per host and port, and ports are reused between tests
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
     finally:
         httpd.shutdown()
         httpd.server_close()
+        clear_robots()
 
 
 def test_a_page_is_fetched_cached_by_url_and_names_eventwire(server: str, tmp_path: Path) -> None:
     settings = FetchSettings(cache=tmp_path / "cache", allow_private=True, seconds=5)
     _Handler.agents.clear()
+    _Handler.paths.clear()
     first = fetch(f"{server}/page.html", settings)
     assert isinstance(first, Page) and not first.from_cache and b"Kosovo and Serbia" in first.data
-    assert _Handler.agents == [USER_AGENT]
+    assert _Handler.paths == ["/robots.txt", "/page.html"]  # robots.txt is missing here (404): allowed
+    assert _Handler.agents == [USER_AGENT, USER_AGENT]
     again = fetch(f"{server}/page.html", settings)
     assert isinstance(again, Page) and again.from_cache and again.data == first.data
-    assert _Handler.agents == [USER_AGENT]  # the rerun did not fetch
+    assert _Handler.paths == ["/robots.txt", "/page.html"]  # the rerun did not fetch
 
 
 def test_loopback_is_refused_unless_allowed(server: str, tmp_path: Path) -> None:
@@ -130,3 +136,80 @@ class socket_port:
 
     def __exit__(self, *exc: object) -> None:
         self.sock.close()
+
+
+ROBOTS = "User-agent: *\nDisallow: /private/\n\nUser-agent: eventwire\nDisallow: /wire/\n"
+
+
+@pytest.fixture
+def robots_server(tmp_path: Path) -> Iterator[str]:
+    root = tmp_path / "robots-site"
+    for folder in ("wire", "news"):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "story.html").write_text(PAGE, encoding="utf-8")
+    (root / "robots.txt").write_text(ROBOTS, encoding="utf-8")
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(root)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    clear_robots()  # robots.txt rules are kept per host and port, and ports are reused between tests
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        clear_robots()
+
+
+def test_issue_16_robots_txt_disallows_one_path_allows_another_and_is_read_once(robots_server: str) -> None:
+    settings = FetchSettings(cache=None, allow_private=True, seconds=5)
+    _Handler.paths.clear()
+    refused = fetch(f"{robots_server}/wire/story.html", settings)
+    assert isinstance(refused, FetchFailure) and refused.code == "ingest.robots"
+    assert refused.message == (
+        f"{robots_server}/wire/story.html not fetched: {robots_server}/robots.txt disallows it for eventwire"
+        " (fetch anyway with --ignore-robots)"
+    )
+    allowed = fetch(f"{robots_server}/news/story.html", settings)
+    assert isinstance(allowed, Page) and b"Kosovo and Serbia" in allowed.data
+    assert _Handler.paths == ["/robots.txt", "/news/story.html"]  # robots.txt once per site; /wire/ never asked
+
+
+def test_issue_16_ignore_robots_fetches_a_disallowed_url(robots_server: str) -> None:
+    settings = FetchSettings(cache=None, allow_private=True, seconds=5, ignore_robots=True)
+    page = fetch(f"{robots_server}/wire/story.html", settings)
+    assert isinstance(page, Page) and b"Kosovo and Serbia" in page.data
+
+
+def test_issue_16_a_robots_server_error_disallows_the_site() -> None:
+    class Failing(_Handler):
+        def do_GET(self) -> None:
+            if self.path == "/robots.txt":
+                self.send_error(503)
+                return
+            super().do_GET()
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Failing)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    clear_robots()
+    try:
+        failure = fetch(f"http://127.0.0.1:{httpd.server_address[1]}/a", FetchSettings(allow_private=True, seconds=5))
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        clear_robots()
+    assert isinstance(failure, FetchFailure) and failure.code == "ingest.robots"
+    assert "HTTP status 503, which disallows the whole site" in failure.message
+
+
+def test_issue_16_cli_run_rejects_a_disallowed_url_with_the_reason(robots_server: str, tmp_path: Path) -> None:
+    url = f"{robots_server}/wire/story.html"
+    env = {"EVENTWIRE_CACHE": str(tmp_path / "cache"), "EVENTWIRE_STAGES": "clean"}
+    result = CliRunner(env=env).invoke(
+        main, ["run", url, "--db", str(tmp_path / "db.duckdb"), "--quiet", "--allow-private-urls"]
+    )
+    assert result.exit_code == 4
+    assert f"{url}: rejected (ingest.robots): {url} not fetched: {robots_server}/robots.txt disallows" in result.stderr
+    again = CliRunner(env=env).invoke(
+        main, ["run", url, "--db", str(tmp_path / "db.duckdb"), "--quiet", "--allow-private-urls", "--ignore-robots"]
+    )
+    assert again.exit_code == 0, again.stderr

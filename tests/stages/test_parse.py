@@ -70,3 +70,63 @@ def test_token_records_carry_spacys_token_attributes_without_whitespace_tokens()
     )
     assert len(kept) < len(doc)
     assert to_parse([(0, doc)], text, "m").tokens == expected
+
+
+def _parse_one(text: str, *, stages: tuple[str, ...] = ("clean", "parse")) -> Analysis:
+    from eventwire.sources.files import IngestSettings, read_bytes
+
+    [article] = list(read_bytes(text.encode(), origin="t.txt", suffix=".txt", settings=IngestSettings()))
+    assert isinstance(article, Article)
+    [result] = Pipeline(config.load({"stages": stages})).pipe([article])
+    return result
+
+
+def test_issue_16_a_title_without_final_punctuation_is_its_own_sentence() -> None:
+    text = "Rebels seize border town in overnight raid\nGovernment troops shelled the town of Kolvo on Monday."
+    result = _parse_one(text)
+    assert result.parse is not None
+    assert [s.text for s in result.parse.sentences] == [
+        "Rebels seize border town in overnight raid",
+        "Government troops shelled the town of Kolvo on Monday.",
+    ]
+
+
+def test_issue_16_byline_and_dateline_start_sentences_of_their_own() -> None:
+    text = (
+        "Talks collapse in Vienna over sanctions relief\n"
+        "By Mara Lindqvist\n"
+        "VIENNA, March 3 (Reuters) - Negotiators walked out of the talks on Tuesday."
+    )
+    result = _parse_one(text)
+    assert result.article.byline is not None and result.article.dateline is not None
+    assert result.parse is not None
+    sentences = [s.text for s in result.parse.sentences]
+    assert sentences[:2] == ["Talks collapse in Vienna over sanctions relief", "By Mara Lindqvist"]
+    assert sentences[2] == "VIENNA, March 3 (Reuters) -"
+    assert sentences[3] == "Negotiators walked out of the talks on Tuesday."
+
+
+def test_issue_16_a_hard_wrapped_first_line_is_not_taken_for_a_title() -> None:
+    text = "A roadside bomb in the north of the country has killed six soldiers, the army\nsaid on Friday. More text."
+    result = _parse_one(text)
+    assert result.article.title_span is None
+    assert result.parse is not None
+    assert result.parse.sentences[0].text.endswith("said on Friday.")
+
+
+def test_issue_16_an_event_of_the_lead_takes_no_actor_from_the_title() -> None:
+    text = (
+        "Opposition leader Dmitri Varga warns of unrest\n"
+        "Police arrested forty protesters in the capital of Hungary on Sunday, officials said."
+    )
+    result = _parse_one(text, stages=config.DEFAULT_STAGES)
+    title = result.article.title_span
+    assert title is not None and title.end < text.index("Police")
+    arrests = [e for e in result.events if e.trigger.text == "arrested"]
+    assert arrests, [e.trigger.text for e in result.events]
+    title_words = set(title.text.split())
+    for event in arrests:
+        assert event.sentence.start > title.end
+        for side in (event.source, event.target):
+            if side is not None and side.name is not None:
+                assert not set(side.name.split()) & title_words, side

@@ -1,5 +1,6 @@
 """Fetch URLs with trafilatura's fetcher: http(s) only, a time and size limit, a user agent naming eventwire,
-no loopback or private addresses (on any redirect hop) unless allowed, and a cache by URL.
+no loopback or private addresses (on any redirect hop) unless allowed, the site's robots.txt respected, and
+a cache by URL.
 
 A URL that cannot be fetched comes back as a reason a person can act on, never as an exception.
 """
@@ -9,9 +10,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.robotparser import RobotFileParser
 
 from eventwire.ids import digest
 
@@ -27,6 +31,7 @@ class FetchSettings:
     max_bytes: int = 20_000_000
     allow_private: bool = False
     refresh: bool = False  # fetch again even when the cache holds the URL (a watched feed)
+    ignore_robots: bool = False  # fetch even what the site's robots.txt disallows
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,6 +49,7 @@ class FetchFailure:
 
     code: str
     message: str
+    status: int | None = None  # the HTTP status when the server answered with an error
 
 
 def is_url(name: str) -> bool:
@@ -71,6 +77,10 @@ def fetch(url: str, settings: FetchSettings) -> Page | FetchFailure:
     cached = None if settings.refresh else _cached(url, settings.cache)
     if cached is not None:
         return cached
+    if not settings.ignore_robots:
+        refused = robots_refusal(url, settings)
+        if refused is not None:
+            return refused
     result = _download(url, settings)
     if isinstance(result, Page) and settings.cache is not None:
         _store(result, url, settings.cache)
@@ -96,17 +106,81 @@ def _download(url: str, settings: FetchSettings) -> Page | FetchFailure:
     finally:
         logger.removeHandler(errors)
     if response is None or response.data is None:
+        retried = _RETRIED_STATUS.search(" ".join(errors.messages))
+        if retried is not None:  # urllib3 retried an error status and gave up: say which
+            status = int(retried.group(1))
+            return FetchFailure(
+                code="ingest.fetch", message=f"{url} could not be fetched: HTTP status {status}", status=status
+            )
         why = errors.reason() or "no response (offline, the host is unknown, or the connection was refused)"
         why = _plain(why, settings.seconds)
         return FetchFailure(code="ingest.fetch", message=f"{url} could not be fetched: {why}")
     if response.status != 200:
-        return FetchFailure(code="ingest.fetch", message=f"{url} could not be fetched: HTTP status {response.status}")
+        return FetchFailure(
+            code="ingest.fetch",
+            message=f"{url} could not be fetched: HTTP status {response.status}",
+            status=int(response.status),
+        )
     data = bytes(response.data)
     if len(data) >= settings.max_bytes:
         return FetchFailure(
             code="ingest.too_large", message=f"{url} is larger than {settings.max_bytes} bytes; not read"
         )
     return Page(url=str(response.url or url), data=data)
+
+
+#: robots.txt rules by site (scheme, host and port), read once per process; None: no rules to follow.
+_ROBOTS: dict[str, RobotFileParser | FetchFailure | None] = {}
+_ROBOTS_LOCK = threading.Lock()
+
+
+def robots_refusal(url: str, settings: FetchSettings) -> FetchFailure | None:
+    """Why the site's robots.txt forbids eventwire to fetch ``url``, or None when it may.
+
+    robots.txt is fetched like any page (same fetcher, time and size limits, user agent, address checks) and
+    kept per site. As RFC 9309 says: a missing robots.txt (4xx) allows everything, a server error (5xx)
+    disallows everything; when it cannot be reached at all the page fetch itself reports why.
+    """
+    parts = urlsplit(url)
+    site = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+    with _ROBOTS_LOCK:
+        known = site in _ROBOTS
+        rules = _ROBOTS.get(site)
+    if not known:
+        rules = _read_robots(site, settings)
+        with _ROBOTS_LOCK:
+            _ROBOTS[site] = rules
+    if rules is None:
+        return None
+    if isinstance(rules, FetchFailure):
+        return FetchFailure(code="ingest.robots", message=f"{url} not fetched: {rules.message}")
+    if rules.can_fetch(USER_AGENT, url):
+        return None
+    return FetchFailure(
+        code="ingest.robots",
+        message=f"{url} not fetched: {site}/robots.txt disallows it for eventwire (fetch anyway with --ignore-robots)",
+    )
+
+
+def _read_robots(site: str, settings: FetchSettings) -> RobotFileParser | FetchFailure | None:
+    result = _download(f"{site}/robots.txt", settings)
+    if isinstance(result, FetchFailure):
+        if result.status is not None and result.status >= 500:
+            why = f"{site}/robots.txt answered HTTP status {result.status}, which disallows the whole site"
+            return FetchFailure(code="ingest.robots", message=f"{why} (fetch anyway with --ignore-robots)")
+        return None  # missing (4xx: everything allowed) or unreachable (the page fetch will say why)
+    rules = RobotFileParser(f"{site}/robots.txt")
+    rules.parse(result.data.decode("utf-8", errors="replace").splitlines())
+    return rules
+
+
+def clear_robots() -> None:
+    """Forget the robots.txt rules read so far (a long-running watch reads them again)."""
+    with _ROBOTS_LOCK:
+        _ROBOTS.clear()
+
+
+_RETRIED_STATUS = re.compile(r"too many (\d{3}) error responses")
 
 
 class _Errors(logging.Handler):

@@ -18,6 +18,7 @@ from typing import BinaryIO
 from eventwire.errors import PROBLEMS, InputError
 from eventwire.ids import article_id, digest
 from eventwire.model import Article, Problem, Rejection
+from eventwire.sources.archives import Skipped, read_message, read_warc
 from eventwire.sources.documents import Unreadable, docx_text, pdf_text
 from eventwire.sources.feeds import FeedError, read_feed
 from eventwire.sources.fetch import FetchFailure, FetchSettings, fetch, is_url
@@ -192,6 +193,12 @@ def read_bytes(
     if found == "feed":
         yield from _read_feed(data, origin, settings, problems)
         return
+    if found == "warc":
+        yield from _read_warc(data, origin, settings, problems)
+        return
+    if found == "eml":
+        yield _read_message(data, origin, settings, problems)
+        return
     decoded = decode(data)
     if isinstance(decoded, Rejection):
         yield _reject(origin, None, decoded.code, decoded.message)
@@ -222,6 +229,53 @@ def _read_feed(
         yield _make_article(
             item.text, origin=origin, line=item.number, meta=meta, settings=settings, problems=problems, kind="feed"
         )
+
+
+def _read_message(
+    data: bytes, origin: str, settings: IngestSettings, problems: tuple[Problem, ...]
+) -> Article | Rejection:
+    message = read_message(data)
+    if isinstance(message, Skipped):
+        return _reject(origin, None, message.code, message.message)
+    meta: dict[str, object] = {"title": message.title, "published": message.published, "source": message.sender}
+    if message.is_html:
+        return _read_html(message.text, origin, settings, problems, given=meta, kind="eml")
+    return _make_article(
+        message.text, origin=origin, line=None, meta=meta, settings=settings, problems=problems, kind="eml"
+    )
+
+
+def _read_warc(
+    data: bytes, origin: str, settings: IngestSettings, problems: tuple[Problem, ...]
+) -> Iterator[Article | Rejection]:
+    pages = 0
+    for item in read_warc(data):
+        if isinstance(item, Skipped):
+            yield _reject(origin, item.number, item.code, item.message)
+            continue
+        pages += 1
+        decoded = decode(item.data)
+        if isinstance(decoded, Rejection):
+            yield _reject(origin, item.number, decoded.code, f"{item.url}: {decoded.message}")
+            continue
+        text, more = decoded
+        given: dict[str, object] = {"url": item.url, "captured": item.captured}
+        if item.content_type == "text/plain":
+            yield _make_article(
+                text,
+                origin=origin,
+                line=item.number,
+                meta=given,
+                settings=settings,
+                problems=problems + more,
+                kind="warc",
+            )
+        else:
+            yield _read_html(
+                text, origin, settings, problems + more, url=item.url, given=given, line=item.number, kind="warc"
+            )
+    if not pages:
+        yield _reject(origin, None, "ingest.empty", "the WARC file holds no response record with an HTML or text page")
 
 
 def decode(data: bytes) -> tuple[str, tuple[Problem, ...]] | Rejection:
@@ -290,8 +344,18 @@ def _jsonl_row(
 
 
 def _read_html(
-    text: str, origin: str, settings: IngestSettings, problems: tuple[Problem, ...], *, url: str | None = None
+    text: str,
+    origin: str,
+    settings: IngestSettings,
+    problems: tuple[Problem, ...],
+    *,
+    url: str | None = None,
+    given: dict[str, object] | None = None,
+    line: int | None = None,
+    kind: str = "html",
 ) -> Article | Rejection:
+    """The main text of a page; ``given`` holds what the container says (a message's subject, a capture date)
+    and wins over the page's own metadata where it has a value."""
     import trafilatura
 
     body = trafilatura.extract(text, include_comments=False, include_tables=False, favor_precision=True) or ""
@@ -299,11 +363,12 @@ def _read_html(
     meta: dict[str, object] = {}
     if meta_obj is not None:
         meta = {"title": meta_obj.title, "url": meta_obj.url, "source": meta_obj.sitename, "html_date": meta_obj.date}
+    meta.update({key: value for key, value in (given or {}).items() if value not in (None, "")})
     if url and not meta.get("url"):
         meta["url"] = url
     if not body.strip():
-        return _reject(origin, None, "ingest.html_empty", "trafilatura found no main text")
-    return _make_article(body, origin=origin, line=None, meta=meta, settings=settings, problems=problems, kind="html")
+        return _reject(origin, line, "ingest.html_empty", "trafilatura found no main text")
+    return _make_article(body, origin=origin, line=line, meta=meta, settings=settings, problems=problems, kind=kind)
 
 
 def _make_article(
@@ -365,6 +430,9 @@ def _publication_date(
         from_html = parse_date(str(html_date))
         if from_html is not None:
             return from_html, "html", None
+    captured = meta.get("captured")
+    if isinstance(captured, dt.date):
+        return captured, "warc", None
     if settings.published is not None:
         return settings.published, "option", None
     dateline = dateline_date(text)

@@ -7,7 +7,7 @@ import re
 import zipfile
 from typing import Literal
 
-Format = Literal["pdf", "docx", "feed", "html", "jsonl", "text", "binary"]
+Format = Literal["pdf", "docx", "feed", "html", "jsonl", "eml", "warc", "text", "binary"]
 
 #: What each suffix claims; suffixes not listed claim nothing (".php", ".asp", "": read by content, reported).
 SUFFIX_FORMATS: dict[str, Format] = {
@@ -25,6 +25,8 @@ SUFFIX_FORMATS: dict[str, Format] = {
     ".rss": "feed",
     ".atom": "feed",
     ".xml": "feed",
+    ".eml": "eml",
+    ".warc": "warc",
 }
 #: Suffixes of pages saved from web servers: read when a folder holds them, their content decides the format.
 PAGE_SUFFIXES = frozenset({".php", ".asp", ".aspx", ".jsp", ".shtml", ".cfm"})
@@ -33,13 +35,23 @@ _FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)\b[^>]*>", re.IGNORECASE)
 _HTML = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|div|p|h1|title|meta)\b", re.IGNORECASE)
 
 
+#: Header fields of an e-mail message; a head of "Name: value" lines with two of these is a message.
+_MAIL_FIELDS = frozenset({"from", "to", "subject", "date", "message-id", "mime-version", "received", "return-path"})
+_HEADER_LINE = re.compile(rb"([A-Za-z][A-Za-z0-9-]*):[ \t]")
+
+
 def sniff(data: bytes) -> Format:
-    """The format of ``data`` from its first bytes: PDF and DOCX by signature, feeds and HTML by their markup."""
+    """The format of ``data`` from its first bytes: PDF, DOCX and WARC by signature, feeds and HTML by their
+    markup, e-mail by its header fields."""
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "docx" if _is_docx(data) else "binary"
+    if data.startswith((b"WARC/1.", b"WARC/0.")) or (data.startswith(b"\x1f\x8b") and _gzipped_warc(data)):
+        return "warc"
     head = _text_head(data)
+    if _is_message(head):
+        return "eml"
     stripped = head.lstrip()
     if stripped.startswith(b"<"):
         if _FEED.search(head[:4096]):
@@ -59,13 +71,49 @@ def suffix_note(suffix: str, found: Format) -> str | None:
     claimed = SUFFIX_FORMATS.get(suffix)
     if claimed == found or (claimed == "text" and found == "text"):
         return None
-    name = {"pdf": "PDF", "docx": "DOCX", "feed": "an RSS/Atom feed", "html": "HTML", "jsonl": "JSON Lines"}.get(
-        found, "plain text"
-    )
+    name = _NAMES.get(found, "plain text")
     if claimed is None:
         shown = repr(suffix) if suffix else "no suffix"
         return f"{shown} does not name a format; read as {name} by its content"
     return f"the suffix {suffix!r} says {claimed}, the content is {name}; read as {name}"
+
+
+_NAMES: dict[str, str] = {
+    "pdf": "PDF",
+    "docx": "DOCX",
+    "feed": "an RSS/Atom feed",
+    "html": "HTML",
+    "jsonl": "JSON Lines",
+    "eml": "an e-mail message",
+    "warc": "WARC",
+}
+
+
+def _is_message(head: bytes) -> bool:
+    """A block of header lines up to the first blank line, with at least two fields an e-mail carries."""
+    parts = re.split(rb"\r?\n\r?\n", head, maxsplit=1)
+    if len(parts) < 2:
+        return False
+    block = parts[0]
+    names: set[str] = set()
+    for line in block.splitlines():
+        if line[:1] in (b" ", b"\t"):
+            continue  # a folded continuation of the field above
+        match = _HEADER_LINE.match(line)
+        if match is None:
+            return False
+        names.add(match.group(1).decode("ascii").lower())
+    return len(names & _MAIL_FIELDS) >= 2
+
+
+def _gzipped_warc(data: bytes) -> bool:
+    import zlib
+
+    try:
+        head = zlib.decompressobj(wbits=31).decompress(data[:4096], 16)
+    except zlib.error:
+        return False
+    return head.startswith((b"WARC/1.", b"WARC/0."))
 
 
 def _is_docx(data: bytes) -> bool:

@@ -224,7 +224,7 @@ def heading(text: str) -> Heading:
         line = norm[position:end].rstrip()
         if not line:
             break
-        if number == 0 and _is_title(line):
+        if number == 0 and _is_title(line) and not _wrapped(norm, end):
             title = Span.of(text, position, position + len(line))
         elif _BYLINE.fullmatch(line) and len(line) <= 80:
             byline = Span.of(text, position, position + len(line))
@@ -236,6 +236,14 @@ def heading(text: str) -> Heading:
     if match is not None and match.end() < len(norm) and norm[match.end() : match.end() + 1].strip():
         dateline = Span.of(text, position, position + len(match.group("dateline").rstrip()))
     return Heading(title=title, byline=byline, dateline=dateline)
+
+
+def _wrapped(norm: str, end: int) -> bool:
+    """True when the line ending at ``end`` runs on into the next: a hard-wrapped sentence, not a title."""
+    following = norm[end:].lstrip()
+    if norm[end - 1 : end] in (",", "-"):
+        return True
+    return bool(following) and following[0].islower() and not _URL_LINE.match(following.split("\n", 1)[0])
 
 
 def _is_title(line: str) -> bool:

@@ -7,12 +7,13 @@ so no text is ever truncated and every offset still points into the article text
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from eventwire.errors import ResourceError
-from eventwire.model import Analysis, EntityMention, Parse, Span, Token
+from eventwire.model import Analysis, Article, EntityMention, Parse, Span, Token
 from eventwire.pipeline import batch_stage
 
 if TYPE_CHECKING:
@@ -55,6 +56,41 @@ def segments(text: str, size: int) -> list[tuple[int, int]]:
         pieces.append((start, end))
         start = end
     return pieces
+
+
+def sentence_starts(article: Article, text: str) -> tuple[int, ...]:
+    """Offsets where a sentence must begin, so that no sentence crosses a heading line.
+
+    The title, byline and dateline (found at ingest, ``clean.heading``) each start a sentence and so does
+    what follows them, so a title without final punctuation is not fused with the lead. ``text`` is the
+    normalised copy, of the same length as the article text. Offsets are sorted, each at a non-space.
+    """
+    marks: set[int] = set()
+    for span in (article.title_span, article.byline, article.dateline):
+        if span is not None:
+            marks.update((span.start, span.end))
+    starts: set[int] = set()
+    for mark in marks:
+        while mark < len(text) and text[mark].isspace():
+            mark += 1
+        if 0 < mark < len(text):
+            starts.add(mark)
+    return tuple(sorted(starts))
+
+
+def _preset(doc: Doc, offset: int, starts: tuple[int, ...]) -> Doc:
+    """Mark the first token at or after each start as a sentence start; spaCy's parser keeps preset starts."""
+    if not starts:
+        return doc
+    index = bisect_left(starts, offset)
+    for token in doc:
+        if index >= len(starts):
+            break
+        if offset + token.idx >= starts[index] and not token.is_space:
+            token.is_sent_start = True
+            while index < len(starts) and starts[index] <= offset + token.idx:
+                index += 1
+    return doc
 
 
 #: spaCy's entity IOB codes as ``Token.ent_iob_`` spells them ("" for no annotation, which we record as "O").
@@ -134,7 +170,7 @@ def _strip(text: str, start: int, end: int) -> Span | None:
     return Span.of(text, left, right)
 
 
-@batch_stage("parse", version=1, requires=("normalized",), provides=("parse",))
+@batch_stage("parse", version=2, requires=("normalized",), provides=("parse",))
 def parse_articles(analyses: Iterable[Analysis], settings: Settings) -> Iterator[Analysis]:
     """Parse the normalised copy of each article with spaCy in batches, keeping input order."""
     nlp = load_model(settings.model)
@@ -142,7 +178,7 @@ def parse_articles(analyses: Iterable[Analysis], settings: Settings) -> Iterator
     model = f"{meta.get('name', settings.model)}-{meta.get('version', '?')}"
     pending: deque[tuple[Analysis, list[tuple[int, int]]]] = deque()
 
-    def texts() -> Iterator[str]:
+    def texts() -> Iterator[Doc]:
         for analysis in analyses:
             norm = analysis.normalized or analysis.article.text
             if any(p.code == "clean.language" for p in analysis.problems):
@@ -150,8 +186,9 @@ def parse_articles(analyses: Iterable[Analysis], settings: Settings) -> Iterator
                 continue
             pieces = segments(norm, settings.segment_chars)
             pending.append((analysis, pieces))
+            starts = sentence_starts(analysis.article, norm)
             for start, end in pieces:
-                yield norm[start:end]
+                yield _preset(nlp.make_doc(norm[start:end]), start, starts)
 
     docs = nlp.pipe(texts(), batch_size=settings.batch_size)
     for doc in docs:
