@@ -245,3 +245,21 @@ def test_knowledge_base_person_is_typed_person() -> None:
     analysis = run("The reform was the bidding of Cameron and his ministers, the critic said.")
     names = {(e.name, e.type) for e in analysis.entities if "Cameron" in e.name}
     assert names and all(kind == "PERSON" for _, kind in names), names
+
+
+def test_a_title_without_country_takes_the_only_country_of_its_sentence() -> None:
+    text = (
+        "Lebanon and Israel traded fire across the border on Saturday. "
+        "Cabinet minister Ehud Levi said on Sunday that the remarks marked a change in Israel's position."
+    )
+    levi = entity(run(text), "Ehud Levi")
+    assert levi.actor is not None and levi.actor.country == "ISR"
+
+
+def test_a_title_in_a_sentence_of_two_countries_stays_without_one() -> None:
+    text = (
+        "Lebanon and Israel traded fire across the border on Saturday. "
+        "Cabinet minister Ehud Levi said on Sunday that Lebanon and Israel must talk."
+    )
+    levi = entity(run(text), "Ehud Levi")
+    assert levi.actor is None or levi.actor.country is None

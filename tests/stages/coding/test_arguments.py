@@ -117,3 +117,18 @@ def test_a_persons_aides_are_other_people_coded_as_him(pipeline: Pipeline) -> No
     assert meeting.target is not None and meeting.target.name == "aides"
     assert meeting.target.country == "USA"
     assert meeting.target.evidence is not None and meeting.target.evidence.startswith("agent:staff-of:")
+
+
+def test_a_headline_event_the_body_tells_is_a_mention_of_the_body_event(pipeline: Pipeline) -> None:
+    from eventwire.stages.clean import heading
+
+    text = (
+        "Police arrest opposition leader\n\nKenyan police arrested opposition leader Raila Odinga in Nairobi on Monday."
+    )
+    title = heading(text).title
+    assert title is not None and title.text == "Police arrest opposition leader"
+    article = Article(id=article_id(text), text=text, published=dt.date(2024, 3, 1), title_span=title)
+    (event,) = [e for e in pipeline.run(article).events if e.root == "17"]
+    assert event.trigger.text == "arrested"
+    assert [m.text for m in event.mentions] == ["arrest", "arrested"]
+    assert event.target is not None and event.target.name == "Raila Odinga"

@@ -156,7 +156,11 @@ def _agentive(tokens: tuple[Token, ...], ctx: ActorText, span: Span) -> bool:
 
 
 def _link_person(
-    entity: Entity, ctx: ActorText, home: str | None, others: Sequence[tuple[int, str]] = ()
+    entity: Entity,
+    ctx: ActorText,
+    home: str | None,
+    others: Sequence[tuple[int, str]] = (),
+    sentences: Sequence[Span] = (),
 ) -> tuple[Actor | None, str | None]:
     for mention in entity.mentions:
         entry = ctx.actor_at(mention.start, mention.end)
@@ -190,6 +194,8 @@ def _link_person(
             found = RolePhrase(with_agent[0].agent, found.actor, found.start, found.end, None, with_agent[0].former)
     if home is not None and found.actor is None and _foreign_near(entity, home, others):
         home = None
+    if home is None and found.actor is None and found.agent is not None:
+        home = _only_country_near(entity, others, sentences)  # "Cabinet minister Eitan said ... Israel's position"
     return actor_from_phrase(found, ctx, home), known.id if known is not None else None
 
 
@@ -249,6 +255,18 @@ def _foreign_near(entity: Entity, home: str, others: Sequence[tuple[int, str]], 
         if near and min(near)[1] != home:
             return True
     return False
+
+
+def _only_country_near(entity: Entity, others: Sequence[tuple[int, str]], sentences: Sequence[Span]) -> str | None:
+    """The one country named in the sentence of the entity's first mention, if only one is."""
+    if not entity.mentions:
+        return None
+    first = entity.mentions[0].start
+    sentence = next((s for s in sentences if s.start <= first < s.end), None)
+    if sentence is None:
+        return None
+    near = {country for pos, country in others if sentence.start <= pos < sentence.end}
+    return near.pop() if len(near) == 1 else None
 
 
 def _link_other(
@@ -349,12 +367,13 @@ def link_entities(analysis: Analysis, dictionary: ActorDictionary) -> tuple[Enti
     named = named_countries(linked)
     home = home_country(linked)
     positions = country_positions(linked)
+    sentences = analysis.parse.sentences if analysis.parse is not None else ()
     for index, entity in enumerate(linked):
         if entity.type != "PERSON" and entity.kb_id is None and (entity.actor is None or _needs_home(entity)):
             actor, kb_id = _link_other(entity, ctx, tokens, home, named)
             linked[index] = replace(entity, actor=actor, kb_id=kb_id)
         if entity.type == "PERSON":
-            actor, kb_id = _link_person(entity, ctx, home, positions)
+            actor, kb_id = _link_person(entity, ctx, home, positions, sentences)
             linked[index] = replace(entity, actor=actor, kb_id=kb_id)
     linked = _add_unparsed(analysis, linked, ctx)
     linked = _merge_same(linked)

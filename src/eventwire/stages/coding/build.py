@@ -73,7 +73,7 @@ def keep(cands: list[Candidate], analysis: Analysis) -> tuple[list[Candidate], l
                 cand.root == "01"
                 and not _specific_statement(cand)
                 and cand.trigger.lemma.lower() not in DENIAL_VERBS  # a denial is an event of its own
-                and (substantive or sentence in quoted or _has_quote_mark(analysis, cand) or not cand.targets)
+                and (substantive or sentence in quoted or _has_quote_mark(analysis, cand))
             ):
                 continue
             if cand.background and main:
@@ -168,6 +168,39 @@ def merge(items: list[Draft], orphans: list[Candidate]) -> list[Draft]:
     return merged
 
 
+def fold_headline(items: list[Draft], title: Span | None) -> list[Draft]:
+    """An event of the title that the body tells too (same root, no side against it) is a mention of the body's
+    event, not an event of its own: a headline sums up the story it heads."""
+    if title is None:
+        return items
+    body = [d for d in items if d.cand.trigger.start >= title.end]
+    out: list[Draft] = []
+    for draft in items:
+        tok = draft.cand.trigger
+        if not title.start <= tok.start < title.end:
+            out.append(draft)
+            continue
+        told = next((b for b in body if b.cand.root == draft.cand.root and _compatible(draft, b)), None)
+        if told is None:
+            out.append(draft)
+        else:
+            told.mentions.append(_trigger_span(draft))
+    return out
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    """No side of the headline's event names another actor than the body's: a common noun of the headline
+    ("police", "opposition leader") fits a name of the body of its country."""
+
+    def fits(x: Side | None, y: Side | None) -> bool:
+        if x is None or y is None or same_actor(x, y):
+            return True
+        countries = {x.codes[1], y.codes[1]} - {None}
+        return (x.entity is None or y.entity is None) and len(countries) <= 1
+
+    return fits(a.source, b.source) and fits(a.target, b.target)
+
+
 def _trigger_span(draft: Draft) -> Span:
     tok = draft.cand.trigger
     return Span(start=tok.start, end=tok.end, text=tok.text)
@@ -183,15 +216,11 @@ def _same_event(a: Draft, b: Draft) -> bool:
     for x, y in ((a.source, b.source), (a.target, b.target)):
         if (x is None) != (y is None) or (x is not None and y is not None and not same_actor(x, y)):
             return False
-    x, y = a.cand.trigger, b.cand.trigger
-    if (
-        x.sent == y.sent
-        and a.cand.root in VIOLENT_ROOTS
-        and (x.head == y.i or y.head == x.i)
-        and "conj" in (x.dep, y.dep)
-    ):
+    one, two = a.cand.trigger, b.cand.trigger
+    coordinated = (one.head == two.i or two.head == one.i) and "conj" in (one.dep, two.dep)
+    if one.sent == two.sent and a.cand.root in VIOLENT_ROOTS and coordinated:
         return True  # "a bomb killed 13 soldiers and wounded 56 others": one attack told by two verbs
-    return x.sent != y.sent or x.i == y.i
+    return one.sent != two.sent or one.i == two.i
 
 
 def to_events(

@@ -11,7 +11,7 @@ from dataclasses import replace
 from eventwire.config import Settings
 from eventwire.model import Analysis, Problem
 from eventwire.pipeline import stage
-from eventwire.stages.coding.build import drafts, keep, merge, statement_dates, to_events
+from eventwire.stages.coding.build import drafts, fold_headline, keep, merge, statement_dates, to_events
 from eventwire.stages.coding.calibration import load_calibration
 from eventwire.stages.coding.codebook import load_codebook
 from eventwire.stages.coding.dating import Locator
@@ -66,6 +66,7 @@ def code_events(analysis: Analysis, settings: Settings) -> Analysis:
     if scores and user is None and settings.event_model_floor > 0:
         kept = [c for c in kept if scores[c.trigger.i] >= settings.event_model_floor]
     items = merge(drafts(kept, statement_dates(extractor), published), orphans)
+    items = fold_headline(items, analysis.article.title_span)
     events = to_events(analysis, items, load_codebook(), scores=scores)
     events = [replace(e, magnitudes=found) for e, found in attach(events, tree, analysis.article.text)]
     calibration = load_calibration()
