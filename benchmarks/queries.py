@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from eventwire.query import EventFilter, events
-from eventwire.store.duckdb import Store
+from eventwire.store.duckdb import Store, fill_words
 from eventwire.trends import alerts, trends
 
 COUNTRIES = (
@@ -131,6 +131,7 @@ def build(path: Path, n: int) -> None:
             [articles],
         )
         con.execute("DROP TABLE synthetic")
+        fill_words(con, None)  # the word table of text search, as an upgrade to schema version 4 builds it
 
 
 def _time(call: Callable[[], object], repeat: int) -> dict[str, float]:
