@@ -1,12 +1,13 @@
 """Query and trend timings on a store of synthetic events, through query.py and trends.py as the CLI runs them.
 
-    python benchmarks/queries.py [--events N] [--repeat N] [--db FILE] [--json]
+    python benchmarks/queries.py [--events N] [--repeat N] [--db FILE] [--json] [--compare-text]
 
 Builds (or reuses, with --db of an existing file) a store of N synthetic events (default 1,000,000) over
 N/10 articles, 2,000 places in 20 countries and 3 years, generated directly in DuckDB with SQL (a
 deterministic hash of the row number, no Python loop). Then times each typical query (events() with its
 count, as `eventwire events` calls it) and trends() for one country, ``--repeat`` times after one warm-up
-run, and prints p50 and p95 in milliseconds. BENCHMARKS.md holds the figures of a run.
+run, and prints p50 and p95 in milliseconds. ``--compare-text`` instead times the text query against the
+sentence scan it replaced, in turns. BENCHMARKS.md holds the figures of a run.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from eventwire.query import EventFilter, events
-from eventwire.store.duckdb import Store
+from eventwire.store.duckdb import Store, fill_words
 from eventwire.trends import alerts, trends
 
 COUNTRIES = (
@@ -131,6 +132,7 @@ def build(path: Path, n: int) -> None:
             [articles],
         )
         con.execute("DROP TABLE synthetic")
+        fill_words(con, None)  # the word table of text search, as an upgrade to schema version 4 builds it
 
 
 def _time(call: Callable[[], object], repeat: int) -> dict[str, float]:
@@ -171,12 +173,66 @@ def measure(path: Path, repeat: int) -> dict[str, dict[str, float]]:
     return figures
 
 
+def _scan_text(words: list[str]) -> tuple[str, list[object]]:
+    """The text clause before the word table (schema version 3): a substring scan of every sentence and quote."""
+    in_sentence = " AND ".join("contains(lower(sentence), ?)" for _ in words)
+    one = "coalesce(contains(lower(x.sentence), ?) OR contains(lower(q.text), ?), false)"
+    either = " AND ".join(one for _ in words)
+    clause = (
+        f"e.id IN (SELECT event_id FROM event_texts WHERE {in_sentence}"
+        " UNION ALL SELECT e2.id FROM events e2 JOIN quotes q ON q.id = e2.quote_id"
+        f" LEFT JOIN event_texts x ON x.event_id = e2.id WHERE {either})"
+    )
+    return clause, [*words, *(w for w in words for _ in range(2))]
+
+
+def compare_text(path: Path, repeat: int) -> dict[str, dict[str, float]]:
+    """The text query with the word table, with the old sentence scan and the CAMEO query (for the machine's
+    load), taken in turns in one process, so that all three see the same load; wall and CPU milliseconds."""
+    import eventwire.query as query
+
+    word_table = query._text
+    flt = QUERIES["text (two words)"]
+    runs: dict[str, tuple[Callable[..., tuple[str, list[object]]], EventFilter]] = {
+        "text, word table": (word_table, flt),
+        "text, sentence scan (before)": (_scan_text, flt),
+        "CAMEO code prefix (reference)": (word_table, QUERIES["CAMEO code prefix"]),
+    }
+    wall: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
+    with Store(path, read_only=True) as store:
+        try:
+            results = []
+            for clause, _ in runs.values():
+                query._text = clause  # type: ignore[assignment]
+                results.append(events(store, flt))
+            if results[0] != results[1]:
+                raise SystemExit("the word table and the sentence scan disagree")
+            for round_ in range(repeat + 1):  # the first round warms up
+                for name, (clause, run_filter) in runs.items():
+                    query._text = clause  # type: ignore[assignment]
+                    start, start_cpu = time.perf_counter(), time.process_time()
+                    events(store, run_filter)
+                    if round_:
+                        wall[name].append((time.perf_counter() - start) * 1000)
+                        cpu[name].append((time.process_time() - start_cpu) * 1000)
+        finally:
+            query._text = word_table
+    return {
+        name: {"p50_ms": round(statistics.median(wall[name]), 1), "cpu_p50_ms": round(statistics.median(cpu[name]), 1)}
+        for name in runs
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--db", type=Path, help="store to build (or reuse when it exists); default: a temporary file")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--compare-text", action="store_true", help="time the text query against the old sentence scan, in turns"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or Path(tmp) / "bench.duckdb"
@@ -184,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             build(path, args.events)
             print(f"built {args.events:,} events in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        if args.compare_text:
+            for name, row in compare_text(path, args.repeat).items():
+                print(f"{name:40s} p50 {row['p50_ms']:7.1f} ms   CPU p50 {row['cpu_p50_ms']:7.1f} ms")
+            return 0
         figures = measure(path, args.repeat)
     if args.json:
         print(json.dumps(figures, indent=2))

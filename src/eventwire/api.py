@@ -31,7 +31,7 @@ from eventwire import query
 from eventwire.errors import ConfigError, EventwireError, StoreError
 from eventwire.query import MODALITIES, EventFilter
 from eventwire.stages.coding.codebook import load_codebook
-from eventwire.store.duckdb import STORE_SCHEMA_VERSION, TABLES, Store
+from eventwire.store.duckdb import STORE_SCHEMA_VERSION, TABLES, UPGRADES, Store
 
 #: The largest page any list endpoint returns.
 MAX_PAGE = 500
@@ -82,9 +82,14 @@ class Snapshot:
             try:
                 version = copy.execute("SELECT value FROM src.meta WHERE key = 'schema_version'").fetchone()
                 if version is None or str(version[0]) != STORE_SCHEMA_VERSION:
+                    todo = (
+                        f"open it once for writing to upgrade it (eventwire merge --db {self.path})"
+                        if version is not None and str(version[0]) in UPGRADES
+                        else "analyse the inputs again into a new database file"
+                    )
                     raise StoreError(
                         f"the database {self.path} has schema version {version[0] if version else '?'}, this eventwire"
-                        f" reads version {STORE_SCHEMA_VERSION}: analyse the inputs again into a new database file"
+                        f" reads version {STORE_SCHEMA_VERSION}: {todo}"
                     )
                 for table in ("meta", *TABLES):  # table names are our constants
                     copy.execute(f"CREATE TABLE {table} AS SELECT * FROM src.{table}")

@@ -239,17 +239,12 @@ def _flat(pair: tuple[str, list[Any]]) -> list[Any]:
 
 
 def _text(words: list[str]) -> tuple[str, list[Any]]:
-    """Events whose sentence or quote holds every word: those whose sentence alone holds them all, and those
-    with a quote whose sentence and quote hold them between them (a word never spans the two)."""
-    in_sentence = " AND ".join("contains(lower(sentence), ?)" for _ in words)
-    one = "coalesce(contains(lower(x.sentence), ?) OR contains(lower(q.text), ?), false)"
-    either = " AND ".join(one for _ in words)
-    clause = (
-        f"e.id IN (SELECT event_id FROM event_texts WHERE {in_sentence}"
-        " UNION ALL SELECT e2.id FROM events e2 JOIN quotes q ON q.id = e2.quote_id"
-        f" LEFT JOIN event_texts x ON x.event_id = e2.id WHERE {either})"
-    )
-    return clause, [*words, *(w for w in words for _ in range(2))]
+    """Events whose sentence or quote holds every word (as a substring, case-insensitive): for each word, the
+    events with a word of the store's word table (``event_words``, store/duckdb.py) that holds it, intersected.
+    The word is first looked up in the short list of distinct words, then its postings are read from the
+    table sorted by word, so only the row groups of the matching words are scanned."""
+    one = "SELECT event_id FROM event_words WHERE word IN (SELECT word FROM words WHERE contains(word, ?))"
+    return "e.id IN (" + " INTERSECT ".join(one for _ in words) + ")", list(words)
 
 
 def _words(text: str | None) -> list[str]:

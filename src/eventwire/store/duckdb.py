@@ -23,11 +23,16 @@ from eventwire.record import to_record
 if TYPE_CHECKING:
     from eventwire.store.index import StoredArticleIndex
 
-STORE_SCHEMA_VERSION = "3"
+STORE_SCHEMA_VERSION = "4"
+#: Versions this eventwire upgrades in place when it opens the store for writing (version -> what it adds).
+UPGRADES = {"3": "the word table of text search (event_words, words)"}
 ARTICLE_TABLES = (
     "duplicates", "entities", "mentions", "quotes", "times", "places", "events", "problems", "event_texts",
+    "event_words",
 )  # fmt: skip
-TABLES = ("articles", "rejections", *ARTICLE_TABLES)
+TABLES = ("articles", "rejections", *ARTICLE_TABLES, "words")
+#: Tables the store derives from the others (fill_words); they are never written from rows.
+DERIVED_TABLES = ("event_words", "words")
 
 
 def schema_sql() -> str:
@@ -44,29 +49,86 @@ class Store:
             self.connection = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the database {self.path}: {exc}") from exc
-        self._check_version()
+        self.read_only = read_only
+        old = self._check_version()
         if not read_only:
             self.connection.execute(schema_sql())
+            if old is not None:
+                self._upgrade(old)
             self.connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [STORE_SCHEMA_VERSION])
 
-    def _check_version(self) -> None:
-        """Refuse a database written by another schema version, saying what to do."""
+    def _check_version(self) -> str | None:
+        """Refuse a database written by another schema version, saying what to do; the version to upgrade from
+        (see ``UPGRADES``) when the store is opened for writing, else None."""
         tables = {
             row[0] for row in self.connection.execute("SELECT table_name FROM information_schema.tables").fetchall()
         }
         if "meta" not in tables:
-            return
+            return None
         row = self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is not None and str(row[0]) != STORE_SCHEMA_VERSION:
-            self.connection.close()
+        if row is None or str(row[0]) == STORE_SCHEMA_VERSION:
+            return None
+        version = str(row[0])
+        if version in UPGRADES and not self.read_only:
+            return version
+        self.connection.close()
+        if version in UPGRADES:
             raise StoreError(
-                f"the database {self.path} has schema version {row[0]}, this eventwire writes version "
-                f"{STORE_SCHEMA_VERSION}: analyse the inputs again into a new database file (--db NEW.duckdb)"
+                f"the database {self.path} has schema version {version}, this eventwire reads version "
+                f"{STORE_SCHEMA_VERSION}, which adds {UPGRADES[version]}: open it once for writing to upgrade it in"
+                f" place (for example `eventwire merge --db {self.path}`), then read it again"
             )
+        raise StoreError(
+            f"the database {self.path} has schema version {version}, this eventwire writes version "
+            f"{STORE_SCHEMA_VERSION}: analyse the inputs again into a new database file (--db NEW.duckdb)"
+        )
+
+    def _upgrade(self, version: str) -> None:
+        """Bring a store of an older schema version (a key of ``UPGRADES``) to this one, in one transaction."""
+        con = self.connection
+        try:
+            con.execute("BEGIN TRANSACTION")
+            if version == "3":
+                fill_words(con, None)
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [STORE_SCHEMA_VERSION])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"upgrading {self.path} from schema version {version} failed: {exc}") from exc
+
+    def sort_words(self, *, unsorted_share: float = 0.0) -> bool:
+        """Sort the word table by word again (for zone-map pruning) when more than ``unsorted_share`` of its rows
+        were appended since it was last sorted; whether it was sorted. Run by ``close()`` with a share of 1/8."""
+        con = self.connection
+        row = con.execute(
+            "SELECT (SELECT count(*) FROM event_words), (SELECT value FROM word_layout WHERE key = 'unsorted')"
+        ).fetchone()
+        total, unsorted = (int(row[0]), int(row[1] or 0)) if row else (0, 0)
+        if unsorted == 0 or unsorted <= unsorted_share * total:
+            return False
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute("CREATE TEMP TABLE sorted_words AS SELECT * FROM event_words ORDER BY word, event_id")
+            con.execute("DELETE FROM event_words")
+            con.execute("INSERT INTO event_words SELECT * FROM sorted_words")
+            con.execute("DROP TABLE sorted_words")
+            con.execute("INSERT OR REPLACE INTO word_layout VALUES ('unsorted', 0)")
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"sorting the word table of {self.path} failed: {exc}") from exc
+        return True
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection; a store open for writing first sorts its word table again when more than an
+        eighth of its rows (and at least one row group) were appended since the last sort."""
+        if not getattr(self, "read_only", True) and self._unsorted_words() > SORT_AFTER_ROWS:
+            self.sort_words(unsorted_share=1 / 8)
         self.connection.close()
+
+    def _unsorted_words(self) -> int:
+        row = self.connection.execute("SELECT value FROM word_layout WHERE key = 'unsorted'").fetchone()
+        return int(row[0]) if row else 0
 
     def __enter__(self) -> Store:
         return self
@@ -145,7 +207,60 @@ def replace_rows(
     if ids:
         delete_articles(con, ids)
     for table in TABLES:
-        _insert(con, table, tables.get(table, []))
+        if table not in DERIVED_TABLES:
+            _insert(con, table, tables.get(table, []))
+    fill_words(con, ids)
+
+
+#: The separators of text search: every character that is not a letter, digit or underscore (RE2 syntax).
+#: Python's ``\w`` (which splits the query, query.py) is a subset of ``[\p{L}\p{N}_]``, so no word of a query
+#: can hold a separator: a query word is inside a text exactly when it is inside one of the text's words.
+WORD_SEPARATORS = r"[^\p{L}\p{N}_]+"
+#: close() sorts the word table only past this many unsorted rows (one DuckDB row group).
+SORT_AFTER_ROWS = 122_880
+
+
+def fill_words(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> int:
+    """Write the words of these articles' events (their rows in ``event_texts`` and ``quotes`` are written and
+    their old words deleted), or with None rebuild the whole word table, sorted; the rows written.
+
+    Words are lower-cased with DuckDB's ``lower`` (as the search did on the sentences before) and split at
+    ``WORD_SEPARATORS``; an event's words are those of its sentence and of its quote, each once.
+    """
+    if article_ids is not None and not article_ids:
+        return 0
+    pick, params, order = "", [], " ORDER BY word, event_id"
+    if article_ids is not None:
+        pick, params, order = " WHERE {}.article_id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)] * 2, ""
+    else:
+        con.execute("DELETE FROM event_words")
+
+    def split(column: str) -> str:
+        return f"unnest(string_split_regex(lower({column}), '{WORD_SEPARATORS}'))"  # our constants
+
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE new_words AS SELECT DISTINCT word, event_id, article_id FROM ("
+        f" SELECT x.event_id, x.article_id, {split('x.sentence')} AS word FROM event_texts x{pick.format('x')}"
+        f" UNION ALL SELECT e.id, e.article_id, {split('q.text')} FROM events e"
+        f" JOIN quotes q ON q.id = e.quote_id{pick.format('e')}) WHERE word <> ''{order}",
+        params,
+    )
+    try:
+        row = con.execute("SELECT count(*) FROM new_words").fetchone()
+        added = int(row[0]) if row else 0
+        con.execute("INSERT INTO event_words SELECT * FROM new_words")
+        con.execute("INSERT OR IGNORE INTO words SELECT DISTINCT word FROM new_words")
+    finally:
+        con.execute("DROP TABLE new_words")
+    if article_ids is None:  # written in order
+        con.execute("INSERT OR REPLACE INTO word_layout VALUES ('unsorted', 0)")
+    else:
+        con.execute(
+            "INSERT INTO word_layout VALUES ('unsorted', ?) ON CONFLICT (key) DO UPDATE"
+            " SET value = word_layout.value + excluded.value",
+            [added],
+        )
+    return added
 
 
 def delete_articles(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:

@@ -212,3 +212,27 @@ CREATE TABLE IF NOT EXISTS loaded_shards (
 
 CREATE INDEX IF NOT EXISTS article_index_fingerprint ON article_index (fingerprint);
 CREATE INDEX IF NOT EXISTS article_bands_band ON article_bands (band);
+
+-- Text search (query.py, EventFilter.text), schema version 4: the words of each event's sentence and of its
+-- quote, lower-cased and split at every character that is not a letter, digit or underscore (a query word,
+-- made of such characters only, is then inside a text exactly when it is inside one of its words). Derived
+-- from event_texts and quotes by the store (store/duckdb.py fill_words), never written directly; kept sorted
+-- by word (sort_words) so that the postings of one word are read from a few row groups (zone maps).
+CREATE TABLE IF NOT EXISTS event_words (
+    word VARCHAR NOT NULL,
+    event_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL
+);
+
+-- Every word of event_words, once: query words are matched against this short list first. Words are
+-- never removed (a word whose articles were rewritten just has no postings left).
+CREATE TABLE IF NOT EXISTS words (
+    word VARCHAR PRIMARY KEY
+);
+
+-- The physical layout of event_words, not content (so not compared by the re-run tests): how many rows were
+-- appended since the table was last sorted by word (key 'unsorted').
+CREATE TABLE IF NOT EXISTS word_layout (
+    key VARCHAR PRIMARY KEY,
+    value BIGINT NOT NULL
+);

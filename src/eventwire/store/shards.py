@@ -26,7 +26,7 @@ from eventwire.ids import digest
 from eventwire.model import Analysis, Article
 from eventwire.record import from_record
 from eventwire.stages.dedupe import ArticleKeys, article_keys, flag_article
-from eventwire.store.duckdb import TABLES, Store, delete_articles, replace_rows
+from eventwire.store.duckdb import DERIVED_TABLES, TABLES, Store, delete_articles, fill_words, replace_rows
 from eventwire.store.index import StoredArticleIndex
 
 #: Settings that change how a run is carried out but not a single record, so not a shard's name.
@@ -72,7 +72,7 @@ def write_shard(path: Path, analyses: Sequence[Analysis], summary: dict[str, Any
             rows.append([ordinal, analysis.article.id, keys.fingerprint, list(keys.bands)])
         if rows:
             con.executemany(f"INSERT INTO {KEYS} VALUES (?, ?, ?, ?)", rows)
-        for table in (*TABLES, KEYS):  # table names are our constants; the folder is ours
+        for table in (*(t for t in TABLES if t not in DERIVED_TABLES), KEYS):  # our constants; the folder is ours
             con.execute(f"COPY {table} TO '{_quoted(temporary / table)}.parquet' (FORMAT PARQUET)")
     (temporary / SUMMARY).write_text(json.dumps(summary, sort_keys=True), encoding="utf-8")
     try:
@@ -104,7 +104,11 @@ def load_shard(store: Store, path: Path) -> dict[str, Any]:
         if ids:
             delete_articles(con, ids)
         for table in TABLES:
-            con.execute(f"INSERT OR REPLACE INTO {table} SELECT * FROM read_parquet('{_quoted(path / table)}.parquet')")
+            if table not in DERIVED_TABLES:
+                con.execute(
+                    f"INSERT OR REPLACE INTO {table} SELECT * FROM read_parquet('{_quoted(path / table)}.parquet')"
+                )
+        fill_words(con, ids)  # the word table is derived from the rows just loaded
         _flag_repeats(con, path, index, summary)
         index.write()
         con.execute("INSERT OR REPLACE INTO loaded_shards VALUES (?, ?)", [path.name, json.dumps(summary)])
