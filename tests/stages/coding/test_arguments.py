@@ -132,3 +132,26 @@ def test_a_headline_event_the_body_tells_is_a_mention_of_the_body_event(pipeline
     assert event.trigger.text == "arrested"
     assert [m.text for m in event.mentions] == ["arrest", "arrested"]
     assert event.target is not None and event.target.name == "Raila Odinga"
+
+
+def test_acting_on_someones_plan_acts_on_him(pipeline: Pipeline) -> None:
+    (event,) = events(pipeline, "Kenya rejected the plan that Uganda put forward.")
+    assert (event.root, country(event.source), country(event.target)) == ("12", "KEN", "UGA")
+
+
+def test_a_threat_is_aimed_where_the_threatened_act_is(pipeline: Pipeline) -> None:
+    (event,) = events(pipeline, "Washington threatened to impose sanctions on Iran.")
+    assert (event.root, country(event.source), country(event.target)) == ("13", "USA", "IRN")
+
+
+def test_a_warning_noun_is_aimed_at_the_subject_of_its_clause(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Obama repeated his warning that Britain would lose access to the market.")
+    warning = next(e for e in found if e.trigger.text == "warning")
+    assert (country(warning.source), country(warning.target)) == ("USA", "GBR")
+
+
+def test_with_a_by_doer_the_possessor_of_a_nominal_is_acted_on(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The ambassador's assassination by a Turkish police officer shocked Russia.")
+    killing = next(e for e in found if e.trigger.text == "assassination")
+    assert country(killing.source) == "TUR"
+    assert killing.target is not None and killing.target.name == "ambassador"

@@ -9,6 +9,7 @@ from eventwire.ids import record_id
 from eventwire.model import Analysis, Event, Span, Token
 from eventwire.stages.coding.codebook import Codebook
 from eventwire.stages.coding.complete import Completer, claim_of, dispute_of, time_precision
+from eventwire.stages.coding.dating import calendar_date
 from eventwire.stages.coding.extract import VERBAL_ROOTS, Candidate, Extractor
 from eventwire.stages.coding.sides import Side, same_actor
 from eventwire.stages.coding.vocab import DENIAL_VERBS, VIOLENT_ROOTS
@@ -270,7 +271,7 @@ def to_events(
                 quad_class=entry.quad_class,
                 goldstein=entry.goldstein,
                 plover=entry.plover_type,
-                date=date,
+                date=calendar_date(date),
                 place=placing.place,
                 modality=cand.modality,
                 quote=quote.id if quote is not None else None,

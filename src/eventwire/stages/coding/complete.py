@@ -27,9 +27,11 @@ COUNTRY_FEATURES = frozenset({"country"})
 
 
 def time_precision(value: str | None) -> str | None:
-    """ "day", "month" or "year" for a "YYYY-MM-DD", "YYYY-MM" or "YYYY" date."""
+    """ "day", "week", "month" or "year" for a "YYYY-MM-DD", "YYYY-Www", "YYYY-MM" or "YYYY" date."""
     if not value:
         return None
+    if "W" in value:
+        return "week"
     return {10: "day", 7: "month", 4: "year"}.get(len(value))
 
 

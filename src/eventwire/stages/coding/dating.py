@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -11,12 +12,22 @@ from eventwire.syntax import ParseTree
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b|'\d\d\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_WEEK = re.compile(r"^\d{4}-W\d{2}$")
 #: Prepositions whose object places the event ("in Pristina", "to Sarajevo").
 PLACE_PREPS = frozenset({"in", "at", "to", "near", "into", "outside", "inside", "across", "from", "on"})
 
 
 def event_date(value: str) -> str | None:
-    """A TIMEX3 value cut to "YYYY-MM-DD" or "YYYY-MM" (None for durations, sets and year-less values)."""
+    """A TIMEX3 value cut to "YYYY-MM-DD", "YYYY-MM", an ISO week "YYYY-Www" or a year "YYYY" (None for
+    durations, sets, seasons, decades and year-less values)."""
+    week = _WEEK.match(value or "")
+    if week is not None:
+        year, number = value.split("-W")
+        try:
+            dt.date.fromisocalendar(int(year), int(number), 4)
+        except ValueError:
+            return None  # no such week
+        return value
     match = _DATE.match(value or "")
     if match is None:
         return None
@@ -25,7 +36,18 @@ def event_date(value: str) -> str | None:
         return f"{year}-{month}-{day}"
     if month:
         return f"{year}-{month}"
+    if len(value) == 4:
+        return year  # "in 1961", "last year": the year, not the day of the report
     return None
+
+
+def calendar_date(value: str | None) -> str | None:
+    """The record's date for a located date: an ISO week ("1998-W08") is dated to its Thursday, the middle day
+    that ISO 8601 counts the week by (its ``time_precision`` says "week"); other values are kept."""
+    if not value or "W" not in value:
+        return value
+    year, week = value.split("-W")
+    return dt.date.fromisocalendar(int(year), int(week), 4).isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +74,8 @@ class Locator:
             if time.type not in ("DATE", "TIME"):
                 continue
             value = event_date(time.value)
-            if value is not None and published and value[:10] > published and not _YEAR.search(time.span.text):
+            day = calendar_date(value)
+            if value and day and published and day[:10] > published and not _YEAR.search(time.span.text):
                 # a year-less date read as later than the report: for things that happened, take the year before
                 self.later[value] = f"{int(value[:4]) - 1:04d}{value[4:]}"
             token = self._token_at(time.span.start, time.span.end)

@@ -18,7 +18,7 @@ from eventwire.stages.coding.vocab import (
     NOUN_TARGET_PREPS,
     TARGET_PREPS,
 )
-from eventwire.syntax import REPORTING_VERBS, ParseTree
+from eventwire.syntax import RELATIVE_PRONOUNS, REPORTING_VERBS, ParseTree
 
 
 class SideFinder:
@@ -133,7 +133,7 @@ class SideFinder:
             return []
         return []
 
-    def _verb_targets(self, trigger: Token, root: str) -> list[Side]:
+    def _verb_targets(self, trigger: Token, root: str, *, depth: int = 0) -> list[Side]:
         if self.tree.is_passive(trigger):
             for k in self.tree.children(trigger, "nsubjpass"):
                 return self.actors.resolve(k)
@@ -154,8 +154,14 @@ class SideFinder:
                 sides = self.actors.resolve(obj)
                 if sides:
                     return sides
+            if depth == 0:
+                # "threatened to impose sanctions on Iran", "threatening to push for Sinn Fein's expulsion": the
+                # act announced, threatened or agreed is aimed where the verb of its clause is
+                sides = self._verb_targets(k, root, depth=1)
+                if sides:
+                    return sides
         for k in self.tree.children(trigger, "dobj"):
-            sides = self._phrase_partner(k, depth=3)
+            sides = self._phrase_partner(k, depth=3) or self._relative_doer(k, depth=3)
             if sides:
                 return sides
         if root in CLAUSE_TARGET_ROOTS:
@@ -166,6 +172,25 @@ class SideFinder:
                     sides = self.actors.resolve(subject)
                     if sides:
                         return sides
+        return []
+
+    def _relative_doer(self, noun: Token, *, depth: int) -> list[Side]:
+        """The doer of a relative clause on the object, or on its "of" chain ("criticized aspects of the strategy
+        Obama announced", "rejected the plan that Moscow put forward"): acting on someone's act acts on him."""
+        for clause in self.tree.children(noun, "relcl"):
+            for subject in self.tree.children(clause, "nsubj"):
+                if subject.lemma.lower() in RELATIVE_PRONOUNS:
+                    continue
+                sides = self.actors.resolve(subject, agent=True)
+                if sides:
+                    return sides
+        if depth > 1:
+            for prep in self.tree.children(noun, "prep"):
+                if prep.lemma.lower() == "of":
+                    for obj in self.tree.children(prep, "pobj"):
+                        sides = self._relative_doer(obj, depth=depth - 1)
+                        if sides:
+                            return sides
         return []
 
     def _elided(self, trigger: Token, obj: Token) -> list[Side]:
@@ -213,7 +238,20 @@ class SideFinder:
                     return sides
         return []
 
+    def _by_agent(self, noun: Token) -> list[Side]:
+        """The doer a nominal names in its own "by"-phrase ("the assassination by a member of the forces")."""
+        for prep in self.tree.children(noun, "prep", "agent"):
+            if prep.lemma.lower() == "by":
+                for obj in self.tree.children(prep, "pobj"):
+                    sides = self.actors.resolve(obj, agent=True)
+                    if sides:
+                        return sides
+        return []
+
     def _noun_sources(self, trigger: Token, root: str) -> list[Side]:
+        by = self._by_agent(trigger)
+        if by:
+            return by  # with a "by"-doer the possessor is the one acted on ("Karlov's assassination by X")
         for k in self.tree.children(trigger, "poss"):
             sides = self.actors.resolve(k)
             if sides:
@@ -260,6 +298,11 @@ class SideFinder:
         return self._noun_targets(noun, root)
 
     def _noun_targets(self, trigger: Token, root: str) -> list[Side]:
+        if self._by_agent(trigger):
+            for k in self.tree.children(trigger, "poss"):
+                sides = self.actors.resolve(k)
+                if sides:
+                    return sides
         preps = NOUN_TARGET_PREPS + (("in",) if root in LOCATIVE_ROOTS else ())
         for prep in self.tree.children(trigger, "prep"):
             if prep.lemma.lower() not in preps:
@@ -268,4 +311,11 @@ class SideFinder:
                 sides = self.actors.resolve(obj)
                 if sides:
                     return sides
+        if root in CLAUSE_TARGET_ROOTS:
+            # "his warning that Britain would go to the back of the queue": as for the verb
+            for clause in self.tree.children(trigger, "acl", "ccomp"):
+                for subject in self.tree.children(clause, "nsubj", "nsubjpass"):
+                    sides = self.actors.resolve(subject)
+                    if sides:
+                        return sides
         return []
