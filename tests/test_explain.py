@@ -43,3 +43,21 @@ def test_terminal_view_names_rule_sides_modality_and_sources(tmp_path: Path) -> 
     assert "denied by" in out
     assert "cue 'will'" in out
     assert "KENCOP" in out and "rule verb:" in out
+
+
+def test_issue_18_explain_shows_why_each_side_has_its_codes_and_the_quotes_events(tmp_path: Path) -> None:
+    path = tmp_path / "quoted.txt"
+    path.write_text(
+        'Chile has accused Peru of sheltering smugglers.\n\n"We will close the border and we will ask Peru for'
+        ' help," Chilean Interior Minister Rosa Quenta said.\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["explain", str(path), "--published", "2024-03-08", "--json"])
+    assert result.exit_code == 0, result.output
+    by_trigger = {e["trigger"]["text"]: e for e in json.loads(result.output)["events"]}
+    accused, ask = by_trigger["accused"], by_trigger["ask"]
+    assert accused["source"]["codes_why"] == "kb:country" and accused["quote"] is not None
+    assert ask["source"]["codes_why"] == "title:before"
+    assert ask["quote"]["events"] == sorted([ask["event"], by_trigger["close"]["event"]])
+    shown = CliRunner().invoke(main, ["explain", str(path), "--published", "2024-03-08"]).output
+    assert "title:before" in shown and "coded into 1 more" in shown

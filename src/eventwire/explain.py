@@ -29,13 +29,16 @@ def _find_span(text: str, sentence: list[int], name: str | None) -> list[int] | 
     return [at, at + len(name)] if at >= 0 else None
 
 
-def _side(text: str, sentence: list[int], side: Record | None) -> Record | None:
+def _side(text: str, sentence: list[int], side: Record | None, entities: dict[str, Record]) -> Record | None:
     if side is None:
         return None
+    entity = entities.get(side.get("entity") or "")
     return {
         "name": side.get("name"),
         "codes": {k: side.get(k) for k in ("country", "org", "role", "cameo")},
         "why": side.get("evidence"),
+        # why the entity itself has its actor codes (a knowledge-base row, a title, the article's country)
+        "codes_why": (entity.get("actor") or {}).get("evidence") if entity else None,
         "span": _find_span(text, sentence, side.get("name")),
     }
 
@@ -45,6 +48,7 @@ def explain(record: Record) -> list[Record]:
     text: str = record["text"]
     places = {p["id"]: p for p in record.get("places") or []}
     quotes = {q["id"]: q for q in record.get("quotes") or []}
+    entities = {e["id"]: e for e in record.get("entities") or []}
     out: list[Record] = []
     for event in sorted(record.get("events") or [], key=lambda e: (e["trigger"][0], e["id"])):
         sentence = event["sentence"]
@@ -60,8 +64,8 @@ def explain(record: Record) -> list[Record]:
                 "trigger": {"span": event["trigger"], "text": _cut(text, event["trigger"])},
                 "rule": event.get("rule"),
                 "confidence": event.get("confidence"),
-                "source": _side(text, sentence, event.get("source")),
-                "target": _side(text, sentence, event.get("target")),
+                "source": _side(text, sentence, event.get("source"), entities),
+                "target": _side(text, sentence, event.get("target"), entities),
                 "modality": {
                     "value": event["modality"],
                     "cue": _cut(text, event.get("modality_cue")),
@@ -79,7 +83,9 @@ def explain(record: Record) -> list[Record]:
                     "precision": event.get("geo_precision"),
                     "source": event.get("place_source"),
                 },
-                "quote": {"id": quote["id"], "speaker": quote.get("speaker_name")} if quote else None,
+                "quote": {"id": quote["id"], "speaker": quote.get("speaker_name"), "events": quote.get("events") or []}
+                if quote
+                else None,
                 "claimed_by": event.get("claimed_by"),
                 "disputed": event.get("disputed", False),
                 "disputed_by": event.get("disputed_by"),
@@ -108,7 +114,8 @@ def _describe_side(side: Record | None) -> str:
         return "-"
     codes = side["codes"]
     code = codes.get("cameo") or codes.get("org") or codes.get("country") or "uncoded"
-    return f"{side['name']} [{code}]  ({side['why'] or 'no rule recorded'})"
+    codes_why = f"; codes from {side['codes_why']}" if side.get("codes_why") else ""
+    return f"{side['name']} [{code}]  ({side['why'] or 'no rule recorded'}{codes_why})"
 
 
 def render(explanations: list[Record], console: Console, *, title: str = "") -> None:
@@ -137,7 +144,10 @@ def render(explanations: list[Record], console: Console, *, title: str = "") -> 
             f"{place['name'] or '-'} (precision {place['precision'] or '-'}, from {place['source'] or 'nothing'})",
         )
         if item["quote"]:
-            table.add_row("quote", f"{item['quote']['id']} by {item['quote']['speaker'] or 'unknown'}")
+            quote = item["quote"]
+            others = len(quote["events"]) - 1
+            also = f" (coded into {others} more event{'s' if others != 1 else ''})" if others > 0 else ""
+            table.add_row("quote", f"{quote['id']} by {quote['speaker'] or 'unknown'}{also}")
         if item["claimed_by"]:
             table.add_row("claimed by", str(item["claimed_by"].get("name") or item["claimed_by"].get("quote")))
         if item["disputed"]:

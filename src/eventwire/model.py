@@ -168,6 +168,8 @@ class Actor:
     org: str | None = None
     role: str | None = None
     cameo: str | None = None
+    #: the rule or table row that gave these codes ("kb:person-tenure", "title:before+home-country", ...)
+    evidence: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

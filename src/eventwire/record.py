@@ -41,7 +41,10 @@ def actor_dict(actor: Actor | None) -> Record | None:
     """An actor as the record shows it."""
     if actor is None:
         return None
-    return {"country": actor.country, "org": actor.org, "role": actor.role, "cameo": actor.cameo}
+    out: Record = {"country": actor.country, "org": actor.org, "role": actor.role, "cameo": actor.cameo}
+    if actor.evidence is not None:
+        out["evidence"] = actor.evidence
+    return out
 
 
 def event_actor_dict(side: EventActor | None) -> Record | None:
@@ -90,8 +93,17 @@ def entity_dict(entity: Entity) -> Record:
     return out
 
 
-def quote_dict(quote: Quote) -> Record:
-    """A quotation or reported statement."""
+def quote_events(analysis: Analysis) -> dict[str, tuple[str, ...]]:
+    """The ids of the events coded from each quote (the events whose ``quote`` it is), by quote id, sorted."""
+    found: dict[str, list[str]] = {}
+    for event in analysis.events:
+        if event.quote is not None:
+            found.setdefault(event.quote, []).append(event.id)
+    return {quote: tuple(sorted(set(ids))) for quote, ids in found.items()}
+
+
+def quote_dict(quote: Quote, events: tuple[str, ...] = ()) -> Record:
+    """A quotation or reported statement, with the ids of the events coded from it."""
     return {
         "id": quote.id,
         "text": quote.span.text,
@@ -103,6 +115,7 @@ def quote_dict(quote: Quote) -> Record:
         "cue": quote.cue,
         "cue_span": _span(quote.cue_span),
         "repeat_of": quote.repeat_of,
+        "events": list(events),
     }
 
 
@@ -181,6 +194,7 @@ def problem_dict(problem: Problem) -> Record:
 def to_record(analysis: Analysis) -> Record:
     """The full public record of one analysed article."""
     article = analysis.article
+    linked = quote_events(analysis)
     return {
         "schema_version": RECORD_SCHEMA_VERSION,
         "id": article.id,
@@ -195,7 +209,7 @@ def to_record(analysis: Analysis) -> Record:
         "paragraphs": [_span(p) for p in analysis.paragraphs],
         "duplicates": [duplicate_dict(d) for d in analysis.duplicates],
         "entities": [entity_dict(e) for e in analysis.entities],
-        "quotes": [quote_dict(q) for q in analysis.quotes],
+        "quotes": [quote_dict(q, linked.get(q.id, ())) for q in analysis.quotes],
         "times": [time_dict(t) for t in analysis.times],
         "places": [place_dict(p) for p in analysis.places],
         "events": [event_dict(e) for e in analysis.events],

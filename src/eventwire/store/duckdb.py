@@ -23,9 +23,12 @@ from eventwire.record import to_record
 if TYPE_CHECKING:
     from eventwire.store.index import StoredArticleIndex
 
-STORE_SCHEMA_VERSION = "4"
+STORE_SCHEMA_VERSION = "5"
 #: Versions this eventwire upgrades in place when it opens the store for writing (version -> what it adds).
-UPGRADES = {"3": "the word table of text search (event_words, words)"}
+UPGRADES = {
+    "3": "the word table of text search (event_words, words) and the evidence of entities' actor codes",
+    "4": "the evidence of entities' actor codes (entities.evidence)",
+}
 ARTICLE_TABLES = (
     "duplicates", "entities", "mentions", "quotes", "times", "places", "events", "problems", "event_texts",
     "event_words",
@@ -90,6 +93,9 @@ class Store:
             con.execute("BEGIN TRANSACTION")
             if version == "3":
                 fill_words(con, None)
+            if version in ("3", "4"):
+                # appended last, where schema.sql has it, so rows keep their column order
+                con.execute("ALTER TABLE entities ADD COLUMN IF NOT EXISTS evidence VARCHAR")
             con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [STORE_SCHEMA_VERSION])
             con.execute("COMMIT")
         except duckdb.Error as exc:
@@ -306,6 +312,7 @@ def _rows(analysis: Analysis) -> dict[str, list[list[Any]]]:
                 e["type"],
                 *(e["actor"][k] for k in ("country", "org", "role", "cameo")),
                 e["kb_id"],
+                e["actor"].get("evidence"),
             ]
             for e in record["entities"]
         ],

@@ -54,7 +54,8 @@ CREATE TABLE IF NOT EXISTS entities (
     org VARCHAR,
     role VARCHAR,
     cameo VARCHAR,
-    kb_id VARCHAR
+    kb_id VARCHAR,
+    evidence VARCHAR  -- schema version 5: the rule or table row that gave the actor codes ("kb:org", ...)
 );
 
 CREATE TABLE IF NOT EXISTS mentions (

@@ -263,3 +263,52 @@ def test_a_title_in_a_sentence_of_two_countries_stays_without_one() -> None:
     )
     levi = entity(run(text), "Ehud Levi")
     assert levi.actor is None or levi.actor.country is None
+
+
+def evidence_of(result: Analysis, name: str) -> str | None:
+    actor = entity(result, name).actor
+    assert actor is not None, name
+    return actor.evidence
+
+
+def test_issue_18_each_actor_code_carries_the_rule_that_gave_it(analysis: Analysis) -> None:
+    assert evidence_of(analysis, "NATO") == "kb:org"
+    assert evidence_of(analysis, "Moscow") == "kb:capital-government"
+    assert evidence_of(analysis, "Pristina") == "kb:capital"
+    assert evidence_of(analysis, "Dacic") == "title:before"
+    assert evidence_of(analysis, "Vucic") == "kb:person-tenure"  # the knowledge base knows him in office
+    assert evidence_of(analysis, "Kosovo Police") == "name:role"
+    text = "Pedro Alcaraz, Chile's foreign minister, arrived in Lima on Monday."
+    assert evidence_of(run(text), "Pedro Alcaraz") == "apposition:after"
+
+
+def test_issue_18_an_office_held_on_the_day_is_a_tenure_row() -> None:
+    text = "Donald Trump spoke in Ohio on Tuesday."
+    assert evidence_of(run_on(text, dt.date(2018, 9, 1)), "Trump") == "kb:person-tenure"
+
+
+def test_issue_18_a_country_taken_from_the_sentence_says_so() -> None:
+    text = (
+        "Chile and Peru signed a fisheries accord on Monday. "
+        "Deputy minister Tomas Arbeloa said on Tuesday that the accord protects Peru's fleet."
+    )
+    arbeloa = entity(run(text), "Tomas Arbeloa").actor
+    assert arbeloa is not None and arbeloa.country == "PER"
+    assert arbeloa.evidence == "title:before+sentence-country"
+
+
+def test_issue_18_a_national_title_in_a_story_of_one_country_says_it_took_that_country() -> None:
+    text = (
+        "Peru's congress met in Lima on Monday. Peru's farmers marched in Lima, and Peru's police watched. "
+        "Minister Rosa Quenta said the budget would pass."
+    )
+    quenta = entity(run(text), "Rosa Quenta").actor
+    assert quenta is not None and quenta.country == "PER"
+    assert quenta.evidence == "title:before+home-country"
+
+
+def test_issue_18_user_dictionary_codes_are_marked_as_the_users(tmp_path: Path) -> None:
+    actors = tmp_path / "actors.txt"
+    actors.write_text("FREEDONIA [FRD]\n", encoding="utf-8")
+    result = run("Freedonia protested on Monday.", dictionaries=(actors,))
+    assert evidence_of(result, "Freedonia") == "dictionary:user"

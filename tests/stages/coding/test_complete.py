@@ -64,3 +64,29 @@ def test_without_a_publication_date_nothing_is_inherited() -> None:
     analysis = analyse("Soldiers in Mali arrested the mayor of the town.", published=None)
     (arrest,) = events(analysis, "arrested")
     assert arrest.date is None and arrest.date_source is None and arrest.time_precision is None
+
+
+def test_issue_18_an_accusation_coded_from_its_quote_cue_carries_the_quote() -> None:
+    analysis = analyse("Chile has accused Peru of sheltering the smugglers who crossed the border in May.")
+    (accusation,) = [e for e in analysis.events if e.root == "11"]
+    cued = [q for q in analysis.quotes if q.cue_span is not None and q.cue_span.start == accusation.trigger.start]
+    assert cued, [(q.cue, q.span.text) for q in analysis.quotes]
+    assert accusation.quote == cued[0].id
+
+
+def test_issue_18_every_coded_quote_lists_its_events_in_the_record() -> None:
+    from eventwire.record import from_record, to_record
+
+    text = (
+        'Chile has accused Peru of sheltering the smugglers. "We will close the border," the interior minister said. '
+        "Peru rejected the claim on Tuesday."
+    )
+    record = to_record(analyse(text))
+    by_quote: dict[str, set[str]] = {}
+    for event in record["events"]:
+        if event["quote"]:
+            by_quote.setdefault(event["quote"], set()).add(event["id"])
+    assert by_quote, record["quotes"]
+    for quote in record["quotes"]:
+        assert quote["events"] == sorted(by_quote.get(quote["id"], set()))
+    assert to_record(from_record(record)) == record

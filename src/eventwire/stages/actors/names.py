@@ -158,7 +158,7 @@ def states_or_regions(entities: list[Entity]) -> list[Entity]:
         other = counts[region.country or ""]
         rest = sum(counts.values()) - len(entity.mentions)
         if counts[own] == len(entity.mentions) and other >= 3 and other >= 0.5 * rest:
-            actor = Actor(country=region.country, cameo=region.country)
+            actor = Actor(country=region.country, cameo=region.country, evidence="kb:region")
             result[index] = replace(entity, actor=actor, kb_id=region.id)
     return result
 

@@ -63,8 +63,26 @@ _ENTRY_TYPES = {
 }
 
 
+def entry_rule(entry: ActorEntry) -> str:
+    """The evidence name of an entry: "dictionary:user" for the user's dictionaries, else "kb:" and its kind."""
+    if entry.id.startswith(("user:", "dict:")):
+        return "dictionary:user"
+    return f"kb:{entry.kind}"
+
+
 def actor_from_entry(entry: ActorEntry, ctx: ActorText, *, agentive: bool = False) -> Actor:
-    """The Actor a knowledge-base or dictionary entry stands for."""
+    """The Actor a knowledge-base or dictionary entry stands for, with the entry's kind as its evidence
+    ("kb:person-tenure" for an office held on the article's day, "kb:capital-government" for an acting seat)."""
+    actor = _entry_actor(entry, ctx, agentive=agentive)
+    rule = entry_rule(entry)
+    if rule.startswith("kb:") and entry.kind == "person" and entry.tenures and entry.tenure_on(ctx.day) is not None:
+        rule = "kb:person-tenure"
+    elif rule.startswith("kb:") and entry.kind == "capital" and agentive:
+        rule = "kb:capital-government"
+    return replace(actor, evidence=rule)
+
+
+def _entry_actor(entry: ActorEntry, ctx: ActorText, *, agentive: bool = False) -> Actor:
     if entry.kind == "ethnic":
         return Actor(role="Ethnic group")
     if entry.kind == "religion":
@@ -95,11 +113,26 @@ def actor_from_entry(entry: ActorEntry, ctx: ActorText, *, agentive: bool = Fals
     return Actor(country=country, org=entry.org, role=entry.role, cameo=code)
 
 
-def actor_from_phrase(phrase: RolePhrase, ctx: ActorText, home: str | None = None) -> Actor:
+def actor_from_phrase(
+    phrase: RolePhrase,
+    ctx: ActorText,
+    home: str | None = None,
+    *,
+    rule: str = "phrase",
+    home_rule: str = "home-country",
+) -> Actor:
     """The Actor of a person or body described by a role phrase (the role's own organisation if it implies one).
 
     ``home`` is the article's main country, used for a national title that names no country ("President Obama").
+    The evidence is ``rule`` (where the phrase was read: "title:before", "apposition:after", ...), with
+    ``home_rule`` added ("title:before+home-country") when the country is ``home``'s.
     """
+    actor, from_home = _phrase_actor(phrase, ctx, home)
+    return replace(actor, evidence=f"{rule}+{home_rule}" if from_home else rule)
+
+
+def _phrase_actor(phrase: RolePhrase, ctx: ActorText, home: str | None) -> tuple[Actor, bool]:
+    """The phrase's Actor, and whether its country is ``home``'s."""
     entry = phrase.actor
     agent = phrase.agent
     if agent is not None and agent.org is not None and (entry is None or entry.kind not in ("org", "actor")):
@@ -114,24 +147,27 @@ def actor_from_phrase(phrase: RolePhrase, ctx: ActorText, home: str | None = Non
         if base_code is not None and base_code.startswith(("---", "+++")):
             base_code, country = None, None
     label = agent.label if agent is not None else None
-    if (
+    from_home = (
         entry is None
         and home is not None
         and agent is not None
         and agent.sector[:3] not in ("IGO", "NGO")
         and agent.label not in _GENERIC_LABELS
-    ):
+    )
+    if from_home:
         country = base_code = home
     if phrase.former and agent is not None:
         # a former office holder speaks for no government: CAMEO's elites (ELI)
-        return Actor(country=country, role=f"Former {agent.label}", cameo=compose(country, "ELI") if country else None)
+        elite = compose(country, "ELI") if country else None
+        return Actor(country=country, role=f"Former {agent.label}", cameo=elite), from_home
     if agent is None:
-        return Actor(country=country, org=org, cameo=base_code)
+        return Actor(country=country, org=org, cameo=base_code), from_home
     if base_code is None:
-        return Actor(country=country, org=org, role=label, cameo=None)
+        return Actor(country=country, org=org, role=label, cameo=None), from_home
     if agent.sector == "IGO" and len(base_code) == 3:
-        return Actor(country=country, org=org, role=label, cameo=None)  # an IGO title without its organisation
-    return Actor(country=country, org=org, role=label, cameo=compose(base_code, agent.sector, prefix=agent.prefix))
+        return Actor(country=country, org=org, role=label, cameo=None), from_home  # an IGO title, no organisation
+    cameo = compose(base_code, agent.sector, prefix=agent.prefix)
+    return Actor(country=country, org=org, role=label, cameo=cameo), from_home
 
 
 def _agentive(tokens: tuple[Token, ...], ctx: ActorText, span: Span) -> bool:
@@ -171,32 +207,47 @@ def _link_person(
         if known.tenure_on(ctx.day) is not None:
             return actor_from_entry(known, ctx), known.id
         home, others = known.country, ()  # no office known for the day: the text's roles, in the person's country
-    phrases: list[RolePhrase] = []
+    home_rule = "kb:person-country" if known is not None else "home-country"
+    read: list[tuple[str, RolePhrase]] = []  # each phrase with where it was read
     for mention in entity.mentions:
-        for phrase in (
-            ctx.title_before(mention.start),
-            ctx.apposition_after(mention.end),
-            ctx.apposition_before(mention.start),
+        for rule, phrase in (
+            ("title:before", ctx.title_before(mention.start)),
+            ("apposition:after", ctx.apposition_after(mention.end)),
+            ("apposition:before", ctx.apposition_before(mention.start)),
         ):
             if phrase is not None:
-                phrases.append(phrase)
-    if not phrases:
+                read.append((rule, phrase))
+    if not read:
         return (actor_from_entry(known, ctx), known.id) if known is not None else (None, None)
     # the best phrase: a current role with its actor, then a current role, then any; the first of its rank
-    found = min(phrases, key=lambda p: (p.agent is None, p.former, p.actor is None or p.actor.kind == "ethnic"))
+    rule, found = min(
+        read, key=lambda r: (r[1].agent is None, r[1].former, r[1].actor is None or r[1].actor.kind == "ethnic")
+    )
     if found.agent is not None and (found.actor is None or found.actor.kind == "ethnic"):
-        same = [p for p in phrases if p.actor is not None and p.actor.kind != "ethnic" and p.former == found.former]
+        same = [
+            (w, p) for w, p in read if p.actor is not None and p.actor.kind != "ethnic" and p.former == found.former
+        ]
         if same:
-            found = RolePhrase(found.agent, same[0].actor, found.start, found.end, found.agent_span, found.former)
+            rule = _joined(rule, same[0][0])
+            found = RolePhrase(found.agent, same[0][1].actor, found.start, found.end, found.agent_span, found.former)
     if found.agent is None:
-        with_agent = [p for p in phrases if p.agent is not None]
+        with_agent = [(w, p) for w, p in read if p.agent is not None]
         if with_agent:
-            found = RolePhrase(with_agent[0].agent, found.actor, found.start, found.end, None, with_agent[0].former)
+            rule = _joined(rule, with_agent[0][0])
+            agent = with_agent[0][1]
+            found = RolePhrase(agent.agent, found.actor, found.start, found.end, None, agent.former)
     if home is not None and found.actor is None and _foreign_near(entity, home, others):
         home = None
     if home is None and found.actor is None and found.agent is not None:
         home = _only_country_near(entity, others, sentences)  # "Cabinet minister Eitan said ... Israel's position"
-    return actor_from_phrase(found, ctx, home), known.id if known is not None else None
+        home_rule = "sentence-country"
+    actor = actor_from_phrase(found, ctx, home, rule=rule, home_rule=home_rule)
+    return actor, known.id if known is not None else None
+
+
+def _joined(rule: str, other: str) -> str:
+    """Two places a phrase was read from, once each ("title:before+apposition:after")."""
+    return rule if other == rule else f"{rule}+{other}"
 
 
 def _known_person(entity: Entity, ctx: ActorText) -> ActorEntry | None:
@@ -286,10 +337,16 @@ def _link_other(
     if sector is not None:
         inner = [h.value for m in entity.mentions for h in ctx.actors_in(m.start, m.end)]
         states = [e for e in inner if isinstance(e, ActorEntry) and e.country and e.kind != "ethnic"]
-        country = (
-            states[0].country if states else place_in_name(entity.name, named) or article_country(named or Counter())
+        inside = place_in_name(entity.name, named) if not states else None
+        country = states[0].country if states else inside or article_country(named or Counter())
+        which = "name-country" if states else "place-in-name" if inside else "article-country"
+        actor = Actor(
+            country=country,
+            role=sector[1],
+            cameo=compose(country, sector[0]) if country else None,
+            evidence=f"name:sector+{which}" if country else "name:sector",
         )
-        return Actor(country=country, role=sector[1], cameo=compose(country, sector[0]) if country else None), None
+        return actor, None
     # a body named by its country and role: "Kosovo Police", "Serbian Interior Ministry"
     for mention in entity.mentions:
         agents = ctx.agents_in(mention.start, mention.end)
@@ -303,7 +360,7 @@ def _link_other(
                 mention.start,
                 mention.end,
             )
-            actor = actor_from_phrase(found, ctx, home)
+            actor = actor_from_phrase(found, ctx, home, rule="name:role")
             if (
                 entity.type == "NORP"
                 and agent is None
@@ -313,11 +370,11 @@ def _link_other(
             return actor, None
         title = ctx.title_before(mention.start)
         if title is not None and title.actor is not None and title.agent is None:
-            return Actor(country=title.actor.country), None
+            return Actor(country=title.actor.country, evidence="title:before"), None
     if entity.type == "GPE" and named is not None:
         country = city_country(entity.name, named)
         if country is not None:
-            return Actor(country=country, cameo=country), None
+            return Actor(country=country, cameo=country, evidence="gazetteer:city"), None
     return None, None
 
 
@@ -494,7 +551,8 @@ def _actor_in(analysis: Analysis, start: int, end: int, ctx: ActorText) -> Entit
             return entity
         base = entity.actor
         cameo = compose(base.cameo, agent.sector, prefix=agent.prefix) if base.cameo else None
-        return replace(entity, actor=replace(base, role=agent.label, cameo=cameo))
+        evidence = f"{base.evidence}+role:span" if base.evidence else "role:span"
+        return replace(entity, actor=replace(base, role=agent.label, cameo=cameo, evidence=evidence))
     actors = [h for h in ctx.actors_in(start, end) if isinstance(h.value, ActorEntry)]
     agents = [h for h in ctx.agents_in(start, end) if isinstance(h.value, AgentEntry)]
     if not actors and not agents:
@@ -504,7 +562,7 @@ def _actor_in(analysis: Analysis, start: int, end: int, ctx: ActorText) -> Entit
     phrase = RolePhrase(
         agent if isinstance(agent, AgentEntry) else None, entry if isinstance(entry, ActorEntry) else None, start, end
     )
-    actor = actor_from_phrase(phrase, ctx)
+    actor = actor_from_phrase(phrase, ctx, rule="span")
     if phrase.agent is None and isinstance(entry, ActorEntry):
         actor = actor_from_entry(entry, ctx)
     if actor.country is None and actor.org is None and actor.cameo is None:

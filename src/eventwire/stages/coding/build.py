@@ -16,6 +16,9 @@ from eventwire.stages.coding.vocab import DENIAL_VERBS, VIOLENT_ROOTS
 from eventwire.syntax import REPORTING_VERBS
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: CAMEO's verbal roots (make a statement ... consult; demand ... reject): an event of one whose trigger is a
+#: quote's cue verb is coded from that quote.
+STATEMENT_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 
 
 @dataclass(slots=True)
@@ -250,8 +253,8 @@ def to_events(
             date, date_source = published, "published"
         placing = completer.placing(draft.place, tok.start)
         quote = cand.quote
-        if quote is None and entry.root == "01" and tok.start in cue_quotes:
-            quote = cue_quotes[tok.start]  # a statement coded from its quote's cue verb
+        if quote is None and entry.root in STATEMENT_ROOTS and tok.start in cue_quotes:
+            quote = cue_quotes[tok.start]  # a statement coded from its quote's cue verb ("said", "accused")
         sentence = (
             parse.sentences[cand.sentence] if parse is not None and cand.sentence < len(parse.sentences) else None
         )
