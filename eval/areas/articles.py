@@ -62,6 +62,34 @@ def _completeness(records: list[dict[str, Any]]) -> dict[str, float]:
     }
 
 
+def _event_places(names: tuple[str, ...], records: dict[str, dict[str, Any]]) -> float:
+    """Share of the found gold events that name a place whose output event (one of those matching it, by root
+    and sides as the scorer matches) has that GeoNames place: the event place, which the scorer leaves out."""
+    keys = shared_module("score_article.py").actor_keys
+
+    def fits(event: dict[str, Any], gold: dict[str, Any]) -> bool:
+        root = str(event.get("root") or str(event.get("cameo") or "")[:2])
+        source, target = keys(event.get("source")), keys(event.get("target"))
+        return (
+            root in gold["roots"]
+            and (not gold["source"] or bool(source & set(gold["source"])))
+            and (not gold["target"] or bool(target & set(gold["target"])))
+        )
+
+    found = right = 0
+    for name in names:
+        gold = json.loads((FOLDER / name / "gold.json").read_text(encoding="utf-8"))
+        record = records.get(name) or {}
+        places = {p["id"]: p.get("geonameid") for p in record.get("places") or []}
+        for event in gold["events"]:
+            hits = [e for e in record.get("events") or [] if fits(e, event)]
+            if event.get("optional") or not event.get("place") or not hits:
+                continue
+            found += 1
+            right += any(places.get(e.get("place")) == event["place"] for e in hits)
+    return right / found if found else 0.0
+
+
 def outputs(work: Path) -> Path:
     """Our records of all twenty articles, as JSON Lines in ``work``."""
     inputs, out = work / "in.jsonl", work / "out.jsonl"
@@ -94,6 +122,7 @@ def figures(out: Path) -> dict[str, float]:
             "times": pooled["times"]["accuracy"],
             "places": pooled["places"]["accuracy"],
             "persons": pooled["persons"]["accuracy"],
+            "events_place": _event_places(names, records),
             **_completeness([records[n] for n in names if n in records]),
         }
         result.update({f"{half}_{k}": v for k, v in values.items()})

@@ -155,3 +155,12 @@ def test_with_a_by_doer_the_possessor_of_a_nominal_is_acted_on(pipeline: Pipelin
     killing = next(e for e in found if e.trigger.text == "assassination")
     assert country(killing.source) == "TUR"
     assert killing.target is not None and killing.target.name == "ambassador"
+
+
+def test_a_place_inside_an_organisations_name_is_not_where_its_event_happened(pipeline: Pipeline) -> None:
+    text = "The African Union condemned the attack on Tuesday."
+    article = Article(id=article_id(text), text=text, published=dt.date(2024, 3, 1))
+    analysis = pipeline.run(article)
+    (event,) = [e for e in analysis.events if e.root == "11"]
+    names = {p.id: p.name for p in analysis.places}
+    assert names.get(event.place or "") != "Africa"

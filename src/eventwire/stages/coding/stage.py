@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventwire.config import Settings
-from eventwire.model import Analysis, Problem
+from eventwire.model import Analysis, Place, Problem
 from eventwire.pipeline import stage
 from eventwire.stages.coding.build import drafts, fold_headline, keep, merge, statement_dates, to_events
 from eventwire.stages.coding.calibration import load_calibration
@@ -55,7 +55,8 @@ def code_events(analysis: Analysis, settings: Settings) -> Analysis:
         return analysis.add(events=())
     tree = ParseTree(parse.tokens)
     published = analysis.article.published.isoformat() if analysis.article.published else None
-    locator = Locator(tree, analysis.times, analysis.places, published=published)
+    placing = analysis.add(places=event_places(analysis))
+    locator = Locator(tree, analysis.times, placing.places, published=published)
     actors = ActorIndex(analysis, tree, settings)
     verbs = verb_dictionaries(settings.dictionaries)
     user = UserVerbs(verbs, tree, actors) if verbs else None
@@ -67,9 +68,23 @@ def code_events(analysis: Analysis, settings: Settings) -> Analysis:
         kept = [c for c in kept if scores[c.trigger.i] >= settings.event_model_floor]
     items = merge(drafts(kept, statement_dates(extractor), published), orphans)
     items = fold_headline(items, analysis.article.title_span)
-    events = to_events(analysis, items, load_codebook(), scores=scores)
+    events = to_events(placing, items, load_codebook(), scores=scores)
     events = [replace(e, magnitudes=found) for e, found in attach(events, tree, analysis.article.text)]
     calibration = load_calibration()
     if calibration is not None:
         events = [replace(e, confidence=round(calibration.confidence(e), 3)) for e in events]
     return analysis.add(events=tuple(events))
+
+
+def event_places(analysis: Analysis) -> tuple[Place, ...]:
+    """The places an event can happen at: not a place name inside an organisation's or a person's name ("the
+    African Union", "the Orange Order", "Texas A&M"), which names the body, not where anything happened."""
+    names = [m for e in analysis.entities if e.type in ("ORG", "PERSON") for m in e.mentions]
+    return tuple(
+        p
+        for p in analysis.places
+        if not any(
+            m.start <= p.span.start and p.span.end <= m.end and m.end - m.start > p.span.end - p.span.start
+            for m in names
+        )
+    )
