@@ -11,13 +11,14 @@ the server included) and the throughput. Only loopback is ever addressed; the lo
 
 The server keeps the answers of repeated queries per snapshot (api.CACHE_SIZE), so by default every request
 after the warm-up is answered from memory. ``--distinct`` makes every request a new query (request i sets
-``limit`` to i + 1, or ``top`` for trends, ``min_count`` for alerts), so each one runs in DuckDB.
+``limit`` to i + 1, or for trends and alerts ``since`` to a day before the first event), so each one runs in DuckDB.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import os
 import socket
@@ -102,10 +103,8 @@ def serve(path: Path, port: int) -> subprocess.Popen[bytes]:
 
 def _varied(path: str, i: int) -> str:
     """The path as a query of its own: request ``i`` changes a parameter that leaves the cost the same."""
-    if "/trends" in path:
-        name, value = "top", i % 100 + 1
-    elif "/alerts" in path:
-        name, value = "min_count", 3 + i
+    if "/trends" in path or "/alerts" in path:  # a start before the first event: the same series, a new key
+        name, value = "since", (dt.date(2021, 12, 31) - dt.timedelta(days=i)).isoformat()
     else:
         name, value = "limit", i % 500 + 1
     return f"{path}{'&' if '?' in path else '?'}{name}={value}"
