@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 from eventwire import config
+from eventwire.merge import merge_store
 from eventwire.runner import run
+from eventwire.store.duckdb import Store
 
 ARTICLES = [
     {
@@ -54,8 +56,11 @@ def write_inputs(folder: Path, articles: list[dict[str, str]]) -> Path:
 
 
 def build_store(folder: Path, articles: list[dict[str, str]] | None = None) -> Path:
-    """Analyse the articles into folder/store.duckdb and return its path."""
+    """Analyse the articles into folder/store.duckdb, merge their events (as `eventwire run` does); its path."""
     db = folder / "store.duckdb"
     inputs = write_inputs(folder / "in", ARTICLES + [HOSTILE] if articles is None else articles)
-    run([str(inputs)], config.load({"db": db}))
+    settings = config.load({"db": db})
+    run([str(inputs)], settings)
+    with Store(db) as store:
+        merge_store(store, window_days=settings.merge_days)
     return db

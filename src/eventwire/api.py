@@ -13,30 +13,40 @@ import os
 import threading
 import time
 import typing
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 import duckdb
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire import query
 from eventwire.errors import ConfigError, EventwireError, StoreError
 from eventwire.query import MODALITIES, EventFilter
 from eventwire.stages.coding.codebook import load_codebook
 from eventwire.store.duckdb import STORE_SCHEMA_VERSION, TABLES, UPGRADES, Store
+from eventwire.trends import alerts as find_alerts
+from eventwire.trends import trends as find_trends
 
 #: The largest page any list endpoint returns.
 MAX_PAGE = 500
 MAX_OFFSET = 10_000_000
+#: Answers kept per snapshot (the snapshot never changes, so a repeated query is answered from memory).
+CACHE_SIZE = 512
+T = TypeVar("T")
 WEB = resources.files("eventwire").joinpath("web")
+#: The tables a snapshot copies: the article tables and the merged events (``eventwire merge``).
+SERVED_TABLES = ("meta", *TABLES, "merged_events", "event_merges")
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
     " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
@@ -53,6 +63,7 @@ class Snapshot:
         self._lock = threading.Lock()
         self._connection: duckdb.DuckDBPyConnection | None = None
         self._stamp: tuple[float, ...] = ()
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
         self.loaded_at: str | None = None
         deadline = time.monotonic() + wait
         while not self.refresh():
@@ -91,7 +102,7 @@ class Snapshot:
                         f"the database {self.path} has schema version {version[0] if version else '?'}, this eventwire"
                         f" reads version {STORE_SCHEMA_VERSION}: {todo}"
                     )
-                for table in ("meta", *TABLES):  # table names are our constants
+                for table in SERVED_TABLES:  # table names are our constants
                     copy.execute(f"CREATE TABLE {table} AS SELECT * FROM src.{table}")
             finally:
                 copy.execute("DETACH src")
@@ -100,8 +111,26 @@ class Snapshot:
             return False
         with self._lock:
             self._connection, self._stamp = copy, stamp
+            self._answers = OrderedDict()  # answers of the old copy are stale
             self.loaded_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         return True
+
+    def cached(self, key: Hashable, compute: Callable[[Store], T]) -> T:
+        """``compute(reader)`` on the current copy, or its answer of an earlier call with the same ``key`` on the
+        same copy (the last ``CACHE_SIZE`` kept). The key names the function and all its arguments; callers must
+        not change the answer they get."""
+        with self._lock:
+            answers = self._answers
+            if key in answers:
+                answers.move_to_end(key)
+                return typing.cast(T, answers[key])
+        value = compute(self.reader())
+        with self._lock:
+            if answers is self._answers:  # not refreshed meanwhile
+                answers[key] = value
+                while len(answers) > CACHE_SIZE:
+                    answers.popitem(last=False)
+        return value
 
     def reader(self) -> Store:
         """A Store over a cursor of the current copy (one per request: cursors may be used from threads)."""
@@ -174,6 +203,10 @@ class Event(BaseModel):
     date_source: str | None
     geo_precision: int | None
     place_source: str | None
+    num_mentions: int | None = None
+    num_sources: int | None = None
+    num_articles: int | None = None
+    merged_id: str | None = None
 
 
 class Quote(BaseModel):
@@ -245,6 +278,36 @@ class Dyad(BaseModel):
     mean_goldstein: float
 
 
+class Point(BaseModel):
+    period: str
+    counts: list[int]
+    goldstein: float | None
+
+
+class Series(BaseModel):
+    key: str
+    label: str
+    total: int
+    points: list[Point]
+
+
+class TrendSet(BaseModel):
+    by: str
+    period: str
+    series: list[Series]
+    left_out: dict[str, int]
+
+
+class AlertItem(BaseModel):
+    key: str
+    label: str
+    period: str
+    count: int
+    baseline: float
+    p_value: float
+    quad_classes: list[int]
+
+
 class Health(BaseModel):
     ok: bool
     db: str
@@ -264,6 +327,31 @@ ModalityName = Literal["asserted", "planned", "considered", "demanded", "hypothe
 assert set(typing.get_args(ModalityName)) == set(MODALITIES)
 Modality = Annotated[ModalityName | None, Query()]
 Root = Annotated[str | None, Query(pattern=r"^[0-9]{2}$", description="Two-digit CAMEO root, e.g. 04.")]
+Country = Annotated[str | None, Query(max_length=60, description="Country of the event's place (ISO code or name).")]
+Grouping = Annotated[Literal["country", "dyad", "all"], Query(description="One series per country, dyad, or all.")]
+
+
+class SecurityHeaders:
+    """The security headers on every response: a plain ASGI middleware (measured under load: a
+    ``@app.middleware("http")`` function costs a task and a streamed copy of the body per request)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["Content-Security-Policy"] = CSP
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+            await send(message)
+
+        await self.app(scope, receive, sending)
 
 
 def _error(status: int, message: str, errors: list[dict[str, Any]] | None = None) -> JSONResponse:
@@ -291,13 +379,7 @@ def create_app(db: str | Path, *, watch_every: float | None = 1.0) -> FastAPI:
     def name_of(code: str) -> str:
         return codebook.lookup(code).name
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        response: Response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -314,11 +396,13 @@ def create_app(db: str | Path, *, watch_every: float | None = 1.0) -> FastAPI:
 
     def flt(
         actor: str | None, root: str | None, modality: str | None, since: dt.date | None, until: dt.date | None,
-        article: str | None, include_duplicates: bool, limit: int,
+        article: str | None, include_duplicates: bool, limit: int, *, country: str | None = None,
+        source: str | None = None, target: str | None = None, merged: bool = False,
     ) -> EventFilter:  # fmt: skip
         return EventFilter(
             actor=actor, root=root, modality=modality, since=since, until=until, article=article,
-            include_duplicates=include_duplicates, limit=limit,
+            include_duplicates=include_duplicates, limit=limit, country=country, source=source, target=target,
+            merged=merged,
         )  # fmt: skip
 
     @app.get("/api/health", response_model=Health, tags=["meta"])
@@ -329,7 +413,9 @@ def create_app(db: str | Path, *, watch_every: float | None = 1.0) -> FastAPI:
     @app.get("/api/articles", response_model=ArticlePage, responses=ERRORS, tags=["articles"])
     def list_articles(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Articles by publication date, with their event counts."""
-        items, total = query.articles_page(snapshot.reader(), limit=limit, offset=offset)
+        items, total = snapshot.cached(
+            ("articles", limit, offset), lambda r: query.articles_page(r, limit=limit, offset=offset)
+        )
         return {"items": items, "total": total, "limit": limit, "offset": offset}
 
     @app.get("/api/articles/{article_id}", response_model=Open, responses=ERRORS, tags=["articles"])
@@ -342,19 +428,24 @@ def create_app(db: str | Path, *, watch_every: float | None = 1.0) -> FastAPI:
             event["cameo_name"] = name_of(event["cameo"])
         return record
 
+    def named_events(reader: Store, selection: EventFilter, offset: int) -> tuple[list[dict[str, Any]], int]:
+        rows, total = query.events_page(reader, selection, offset=offset)
+        for row in rows:
+            row["cameo_name"] = name_of(row["cameo"])
+        return rows, total
+
     @app.get("/api/events", response_model=EventPage, responses=ERRORS, tags=["events"])
     def list_events(
         actor: Text = None, root: Root = None, modality: Modality = None, since: dt.date | None = None,
         until: dt.date | None = None, article: Text = None, include_duplicates: bool = False,
-        limit: Limit = 50, offset: Offset = 0,
+        limit: Limit = 50, offset: Offset = 0, country: Country = None, merged: bool = False,
     ) -> dict[str, Any]:  # fmt: skip
-        """Event mentions matching the filters, with their evidence columns, by date."""
-        rows, total = query.events_page(
-            snapshot.reader(), flt(actor, root, modality, since, until, article, include_duplicates, limit),
-            offset=offset,
-        )  # fmt: skip
-        for row in rows:
-            row["cameo_name"] = name_of(row["cameo"])
+        """Event mentions matching the filters, with their evidence columns, by date; ``merged=true``: one row per
+        merged event (its first report, with num_mentions, num_sources and num_articles; ``eventwire merge``)."""
+        selection = flt(
+            actor, root, modality, since, until, article, include_duplicates, limit, country=country, merged=merged
+        )
+        rows, total = snapshot.cached(("events", selection, offset), lambda r: named_events(r, selection, offset))
         return {"items": rows, "total": total, "limit": limit, "offset": offset}
 
     @app.get("/api/quotes", response_model=QuotePage, responses=ERRORS, tags=["quotes"])
@@ -362,15 +453,16 @@ def create_app(db: str | Path, *, watch_every: float | None = 1.0) -> FastAPI:
         speaker: Text = None, article: Text = None, limit: Limit = 50, offset: Offset = 0
     ) -> dict[str, Any]:
         """Quotes, of one speaker (name, any case) or one article, with the ids of the events coded from them."""
-        items, total = query.quotes_page(
-            snapshot.reader(), speaker=speaker, article_id=article, limit=limit, offset=offset
+        items, total = snapshot.cached(
+            ("quotes", speaker, article, limit, offset),
+            lambda r: query.quotes_page(r, speaker=speaker, article_id=article, limit=limit, offset=offset),
         )
         return {"items": items, "total": total, "limit": limit, "offset": offset}
 
     @app.get("/api/speakers", response_model=list[Speaker], responses=ERRORS, tags=["quotes"])
     def list_speakers(limit: Limit = 100) -> list[dict[str, Any]]:
         """Speakers by number of quotes."""
-        return query.speakers(snapshot.reader(), limit=limit)
+        return snapshot.cached(("speakers", limit), lambda r: query.speakers(r, limit=limit))
 
     aggregates: list[tuple[str, Callable[..., list[dict[str, Any]]], type[BaseModel], str]] = [
         ("actors", query.actors, Actor, "Actors of the filtered events: events as source and target, Goldstein sum."),
@@ -385,10 +477,69 @@ def create_app(db: str | Path, *, watch_every: float | None = 1.0) -> FastAPI:
         actor: Text = None, root: Root = None, modality: Modality = None, since: dt.date | None = None,
         until: dt.date | None = None, article: Text = None, include_duplicates: bool = False,
         by: Annotated[str, Query(pattern="^(day|month|year)$")] = "month", limit: Limit = MAX_PAGE,
+        country: Country = None, source: Text = None, target: Text = None,
     ) -> list[dict[str, Any]]:  # fmt: skip
-        """Dated events per period and QuadClass, with mean Goldstein."""
-        return query.timeline(
-            snapshot.reader(), flt(actor, root, modality, since, until, article, include_duplicates, limit), by=by
+        """Dated events per period and QuadClass, with mean Goldstein; ``source`` and ``target`` select a dyad."""
+        selection = flt(
+            actor, root, modality, since, until, article, include_duplicates, limit, country=country, source=source,
+            target=target,
+        )  # fmt: skip
+        return snapshot.cached(("timeline", selection, by), lambda r: query.timeline(r, selection, by=by))
+
+    @app.get("/api/trends", response_model=TrendSet, responses=ERRORS, tags=["aggregates"])
+    def get_trends(
+        actor: Text = None, source: Text = None, target: Text = None, country: Country = None, root: Root = None,
+        modality: Modality = None, since: dt.date | None = None, until: dt.date | None = None,
+        include_duplicates: bool = False, by: Grouping = "country", daily: bool = False,
+        top: Annotated[int, Query(ge=1, le=100, description="Largest series to return.")] = 20,
+    ) -> dict[str, Any]:  # fmt: skip
+        """Events dated to the day per ISO week (or day) and QuadClass, one series per country, dyad or all
+        (``eventwire trends``); the largest ``top`` series, and the events left out of every series."""
+        selection = flt(
+            actor, root, modality, since, until, None, include_duplicates, 1, country=country, source=source,
+            target=target,
+        )  # fmt: skip
+        found = snapshot.cached(
+            ("trends", selection, by, daily), lambda r: find_trends(r, selection, by=by, daily=daily)
+        )
+        return {
+            "by": found.by,
+            "period": found.period_name,
+            "left_out": found.left_out,
+            "series": [
+                {
+                    "key": s.key, "label": s.label, "total": s.total,
+                    "points": [
+                        {"period": p.period.isoformat(), "counts": list(p.counts), "goldstein": p.goldstein}
+                        for p in s.points
+                    ],
+                }
+                for s in found.series[:top]
+            ],
+        }  # fmt: skip
+
+    @app.get("/api/alerts", response_model=list[AlertItem], responses=ERRORS, tags=["aggregates"])
+    def get_alerts(
+        actor: Text = None, source: Text = None, target: Text = None, country: Country = None, root: Root = None,
+        modality: Modality = None, since: dt.date | None = None, until: dt.date | None = None,
+        include_duplicates: bool = False, by: Grouping = "country", daily: bool = False,
+        classes: Annotated[Literal["4", "34"], Query(description="4: material conflict; 34: verbal too.")] = "4",
+        min_count: Annotated[int, Query(ge=1, le=100_000)] = 3,
+        alpha: Annotated[float, Query(gt=0, lt=1)] = 0.01,
+    ) -> list[dict[str, Any]]:  # fmt: skip
+        """Periods whose conflict count is well above the series' trailing baseline (``eventwire alerts``;
+        method in the README, Early warning), oldest first."""
+        selection = flt(
+            actor, root, modality, since, until, None, include_duplicates, 1, country=country, source=source,
+            target=target,
+        )  # fmt: skip
+        found = snapshot.cached(
+            ("trends", selection, by, daily), lambda r: find_trends(r, selection, by=by, daily=daily)
+        )
+        quads = tuple(int(c) for c in classes)
+        return snapshot.cached(
+            ("alerts", selection, by, daily, quads, min_count, alpha),
+            lambda r: [a.as_dict() for a in find_alerts(found, classes=quads, min_count=min_count, alpha=alpha)],
         )
 
     _pages(app)
@@ -409,9 +560,10 @@ def _aggregate(
     def endpoint(
         actor: Text = None, root: Root = None, modality: Modality = None, since: dt.date | None = None,
         until: dt.date | None = None, article: Text = None, include_duplicates: bool = False,
-        limit: Limit = 100,
+        limit: Limit = 100, country: Country = None,
     ) -> list[dict[str, Any]]:  # fmt: skip
-        return function(snapshot.reader(), flt(actor, root, modality, since, until, article, include_duplicates, limit))
+        selection = flt(actor, root, modality, since, until, article, include_duplicates, limit, country=country)
+        return snapshot.cached((name, selection), lambda r: function(r, selection))
 
     endpoint.__doc__ = doc
     endpoint.__name__ = f"list_{name}"

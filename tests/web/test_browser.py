@@ -14,9 +14,14 @@ import pytest
 import uvicorn
 from serve_helpers import build_store
 
+from eventwire import config
 from eventwire.api import create_app
+from eventwire.merge import merge_store
+from eventwire.runner import run
+from eventwire.store.duckdb import Store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SAMPLE = Path(__file__).parents[2] / "examples" / "news"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run"]  # fmt: skip
 pytestmark = [
@@ -27,7 +32,22 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    app = create_app(build_store(tmp_path_factory.mktemp("web")), watch_every=None)
+    yield from _serve(build_store(tmp_path_factory.mktemp("web")))
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The bundled sample corpus analysed and merged as `make run` does it."""
+    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    settings = config.load({"db": db})
+    run([str(SAMPLE)], settings)
+    with Store(db) as store:
+        merge_store(store, window_days=settings.merge_days)
+    yield from _serve(db)
+
+
+def _serve(db: Path) -> Iterator[str]:
+    app = create_app(db, watch_every=None)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -114,6 +134,44 @@ def test_hostile_article_renders_as_text(base_url: str, page: tuple[object, list
     assert tab.evaluate("window.__pwned") is None  # type: ignore[attr-defined]
     assert not dialogs
     tab.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)  # type: ignore[attr-defined]
+    _only_loopback(seen)
+
+
+def test_event_table_switches_to_merged_events(sample_url: str, page: tuple[object, list[str]], tmp_path: Path) -> None:
+    tab, seen = page
+    tab.goto(sample_url + "/events")  # type: ignore[attr-defined]
+    count = tab.locator("#event-count")  # type: ignore[attr-defined]
+    count.filter(has_text="event mentions").wait_for()
+    mentions = int(count.inner_text().split()[0])
+    assert tab.locator("#view th", has_text="NumMentions").count() == 0  # type: ignore[attr-defined]
+    tab.locator("#switch-merged").check()  # type: ignore[attr-defined]
+    count.filter(has_text="merged events").wait_for()
+    merged = int(count.inner_text().split()[0])
+    assert "merged=true" in tab.url  # type: ignore[attr-defined]
+    heads = tab.locator("#view th").all_inner_texts()  # type: ignore[attr-defined]
+    assert {"NumMentions", "NumSources", "NumArticles"} <= set(heads)
+    column = heads.index("NumMentions") + 1
+    shown = [int(n) for n in tab.locator(f"#view tbody td:nth-child({column})").all_inner_texts()]  # type: ignore[attr-defined]
+    assert 0 < merged < mentions and len(shown) == min(merged, 500) and sum(shown) == mentions
+    assert max(shown) >= 2  # reports of one event folded into one row
+    tab.screenshot(path=str(tmp_path / "events-merged.png"), full_page=True)  # type: ignore[attr-defined]
+    _only_loopback(seen)
+
+
+def test_timeline_marks_the_sample_alert(sample_url: str, page: tuple[object, list[str]], tmp_path: Path) -> None:
+    tab, seen = page
+    tab.goto(sample_url + "/timeline")  # type: ignore[attr-defined]
+    # The sample corpus raises one alert (README, Early warning): the United States, week of 2025-03-24.
+    marker = tab.locator("#timeline-chart .alert-marker")  # type: ignore[attr-defined]
+    marker.first.wait_for(state="attached")
+    assert marker.count() == 1 and marker.get_attribute("data-alert") == "US 2025-03-24"
+    assert "United States" in marker.locator("title").text_content()
+    row = tab.locator("#alerts tbody tr").first  # type: ignore[attr-defined]
+    assert "2025-03-24" in row.inner_text() and "United States" in row.inner_text()
+    tab.screenshot(path=str(tmp_path / "timeline-alerts.png"), full_page=True)  # type: ignore[attr-defined]
+    tab.goto(sample_url + "/timeline?country=LB")  # type: ignore[attr-defined]
+    tab.locator("#view p", has_text="no alerts").wait_for()  # type: ignore[attr-defined]
+    assert tab.locator("#timeline-chart .alert-marker").count() == 0  # type: ignore[attr-defined]
     _only_loopback(seen)
 
 

@@ -3,7 +3,8 @@
 "use strict";
 
 const SVG = "http://www.w3.org/2000/svg";
-const FILTERS = ["actor", "root", "modality", "since", "until"];
+const FILTERS = ["actor", "root", "modality", "since", "until", "country"];
+const DYAD = ["source", "target"];
 
 function el(tag, attrs, ...children) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
@@ -39,13 +40,20 @@ function side(e, which) {
   return e[`${which}_org`] || e[`${which}_country`] || e[`${which}_name`] || "–";
 }
 
-function filterForm(onChange) {
+// The filter form of a view: the text filters, then its switches (checkboxes sent as name=true).
+function filterForm(onChange, extra, switches) {
   const query = new URLSearchParams(location.search);
   const form = el("form", { id: "filter-form" });
-  for (const name of FILTERS) {
+  for (const name of [...FILTERS, ...(extra || [])]) {
     const input = el("input", { name, placeholder: name, value: query.get(name) || "", size: 10,
       type: name === "since" || name === "until" ? "date" : "text" });
     form.append(el("label", {}, input));
+  }
+  for (const [name, label] of switches || []) {
+    const box = el("input", { type: "checkbox", name, value: "true", id: `switch-${name}` });
+    box.checked = query.get(name) === "true";
+    box.addEventListener("change", () => form.requestSubmit());
+    form.append(el("label", { class: "switch" }, box, ` ${label}`));
   }
   form.append(el("button", { type: "submit", text: "Filter" }));
   form.addEventListener("submit", (ev) => {
@@ -90,18 +98,22 @@ async function articles() {
 }
 
 async function events() {
-  filterForm(events);
+  filterForm(events, [], [["merged", "merged events (one per real-world event, across articles)"]]);
+  const merged = new URLSearchParams(location.search).get("merged") === "true";
   const page = await api(`/api/events?${params({ limit: 500 })}`);
   const exportLink = el("a", { href: `/api/events?${params({ limit: 500 })}`, download: "events.json", text: "export JSON" });
-  show(el("p", {}, `${page.total} events (showing ${page.items.length}) · `, exportLink), table([
+  const columns = [
     ["date", (e) => e.event_date || "–"],
     ["source", (e) => side(e, "source")],
     ["event", (e) => `${e.cameo} ${e.cameo_name}`],
     ["target", (e) => side(e, "target")],
     ["modality", (e) => e.modality],
     ["goldstein", (e) => e.goldstein],
-    ["article", (e) => el("a", { href: `/articles/${encodeURIComponent(e.article_id)}#${encodeURIComponent(e.id)}`, text: "read" })],
-  ], page.items, true));
+  ];
+  if (merged) columns.push(["NumMentions", (e) => e.num_mentions], ["NumSources", (e) => e.num_sources], ["NumArticles", (e) => e.num_articles]);
+  columns.push(["article", (e) => el("a", { href: `/articles/${encodeURIComponent(e.article_id)}#${encodeURIComponent(e.id)}`, text: "read" })]);
+  const what = merged ? "merged events (each shown by its first report)" : "event mentions";
+  show(el("p", { id: "event-count" }, `${page.total} ${what} (showing ${page.items.length}) · `, exportLink), table(columns, page.items, true));
 }
 
 function reader() {
@@ -190,9 +202,19 @@ function quoteInfo(record, id) {
     el("h3", { text: `${linked.length} events coded from it` }), list);
 }
 
+// Alerts of the timeline's selection: one series per country, or the whole selection when a dyad is chosen.
+function alertQuery() {
+  const query = new URLSearchParams(location.search);
+  const next = new URLSearchParams();
+  for (const name of [...FILTERS, ...DYAD]) if (query.get(name)) next.set(name, query.get(name));
+  next.set("by", query.get("source") || query.get("target") ? "all" : "country");
+  return next.toString();
+}
+
 async function timeline() {
-  filterForm(timeline);
-  const rows = await api(`/api/timeline?${params({ by: new URLSearchParams(location.search).get("by") || "month" })}`);
+  filterForm(timeline, DYAD);
+  const by = new URLSearchParams(location.search).get("by") || "month";
+  const [rows, raised] = await Promise.all([api(`/api/timeline?${params({ by })}`), api(`/api/alerts?${alertQuery()}`)]);
   const periods = [...new Set(rows.map((r) => r.period))];
   const max = Math.max(1, ...periods.map((p) => rows.filter((r) => r.period === p).reduce((n, r) => n + r.events, 0)));
   const [w, h, pad] = [Math.max(400, periods.length * 40 + 60), 260, 30];
@@ -207,8 +229,25 @@ async function timeline() {
     }
     svg.append(el("svg:text", { x: pad + i * 40, y: h + 15, "font-size": 10, text: p }));
   });
-  show(el("p", { text: `${rows.reduce((n, r) => n + r.events, 0)} dated events in ${periods.length} periods; colour = QuadClass 1 verbal cooperation … 4 material conflict` }),
-    svg, table([["period", (r) => r.period], ["QuadClass", (r) => r.quad_class], ["events", (r) => r.events], ["mean Goldstein", (r) => r.goldstein]], rows, true));
+  // An alert's week is marked on the period that holds its first day (or the next period shown).
+  const width = { day: 10, month: 7, year: 4 }[by] || 7;
+  raised.forEach((a, n) => {
+    const start = a.period.slice(0, width);
+    const i = periods.findIndex((p) => p >= start);
+    if (i < 0) return;
+    const cx = pad + i * 40 + 15;
+    svg.append(el("svg:g", { class: "alert-marker", "data-alert": `${a.key} ${a.period}` },
+      el("svg:path", { d: `M${cx - 7},${8 + (n % 3) * 14} L${cx + 7},${8 + (n % 3) * 14} L${cx},${20 + (n % 3) * 14} Z` }),
+      el("svg:title", { text: `alert: ${a.label}, week of ${a.period}: ${a.count} events against a baseline of ${a.baseline} (p = ${a.p_value.toExponential(1)})` })));
+  });
+  const alertTable = raised.length
+    ? table([["alert: week of", (a) => a.period], ["series", (a) => a.label], ["conflict events", (a) => a.count],
+      ["baseline", (a) => a.baseline], ["p", (a) => a.p_value.toExponential(1)]], raised, true)
+    : el("p", { text: "no alerts: conflict stays near its trailing baseline" });
+  alertTable.id = "alerts";
+  show(el("p", { text: `${rows.reduce((n, r) => n + r.events, 0)} dated events in ${periods.length} periods; colour = QuadClass 1 verbal cooperation … 4 material conflict; ▼ = alert (material conflict well above its trailing baseline)` }),
+    svg, el("h2", { text: `${raised.length} alert${raised.length === 1 ? "" : "s"}` }), alertTable, el("h2", { text: "Events per period" }),
+    table([["period", (r) => r.period], ["QuadClass", (r) => r.quad_class], ["events", (r) => r.events], ["mean Goldstein", (r) => r.goldstein]], rows, true));
 }
 
 async function map() {
