@@ -164,3 +164,9 @@ def test_a_place_inside_an_organisations_name_is_not_where_its_event_happened(pi
     (event,) = [e for e in analysis.events if e.root == "11"]
     names = {p.id: p.name for p in analysis.places}
     assert names.get(event.place or "") != "Africa"
+
+
+def test_a_place_inside_an_organisations_name_gives_it_no_country(pipeline: Pipeline) -> None:
+    (event,) = events(pipeline, "Catholic protesters rallied against the Orange Order in Portadown.")
+    assert event.target is not None and event.target.name == "Orange Order"
+    assert event.target.country != "USA"

@@ -216,7 +216,7 @@ class ActorIndex:
             if place.country and not place.is_metonym:
                 for i in _token_ids(starts, place.span.start, place.span.end):
                     holder = self.by_token.get(i)
-                    if holder is not None:
+                    if holder is not None and _named_by(holder, place):
                         self.place_of.setdefault(holder.id, place)
         token_starts = [t.start for t in tree.tokens]
         self.affiliation = {
@@ -453,6 +453,14 @@ class ActorIndex:
             if entity.type in kinds or (entity.actor is not None and entity.actor.org):
                 best = entity
         return self.side(best) if best is not None else None
+
+
+def _named_by(entity: Entity, place: Place) -> bool:
+    """True when the place can give the entity its country: the entity is a place, or the place is a whole
+    mention of it; not a place name inside an organisation's or person's name ("the Orange Order")."""
+    if entity.type not in ("ORG", "PERSON"):
+        return True
+    return any(place.span.start <= m.start and m.end <= place.span.end for m in entity.mentions)
 
 
 def _country_only(side: Side) -> bool:
