@@ -41,3 +41,17 @@ def test_a_week_is_dated_to_its_thursday_and_a_year_stays_a_year() -> None:
     assert (killed.date, killed.time_precision, killed.date_source) == ("2024-02-29", "week", "clause")
     cut = next(e for e in analysis.events if e.trigger.text == "cut")
     assert (cut.date, cut.time_precision) == ("1961", "year")
+
+
+def test_a_year_dates_its_own_verb_only() -> None:
+    import datetime as dt
+
+    from eventwire import config
+    from eventwire.model import Article
+    from eventwire.pipeline import Pipeline
+
+    text = "Students marched in the capital in 1989, and they are marching in the capital again, the organisers said."
+    analysis = Pipeline(config.load({})).run(Article(id="y", text=text, published=dt.date(2024, 3, 6)))
+    dates = {e.trigger.text: (e.date, e.time_precision) for e in analysis.events}
+    assert dates.get("marched") == ("1989", "year")
+    assert dates.get("marching", ("2024-03-06", "day")) == ("2024-03-06", "day")

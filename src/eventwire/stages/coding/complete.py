@@ -63,7 +63,7 @@ class Completer:
         self.times: dict[int, list[tuple[int, str]]] = {}
         for time in analysis.times:
             value = event_date(time.value) if time.type in ("DATE", "TIME") else None
-            if value is not None:
+            if value is not None and len(value) != 4:  # a year alone dates only the word it hangs from
                 self.times.setdefault(self._sentence_of(time.span.start), []).append((time.span.start, value))
         self.by_sentence: dict[int, list[Place]] = {}
         for place in self.places:

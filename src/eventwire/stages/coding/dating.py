@@ -121,6 +121,10 @@ class Locator:
         """
         for tok in self._climb(trigger, nominal=nominal):
             values = self.times.get(tok.i)
+            if values and tok.i != trigger.i:
+                # a year alone is background more often than not ("we marched here in 1965 and we are marching
+                # again"): it dates only the word it hangs from, never a conjunct or a noun below it
+                values = [(pos, v) for pos, v in values if len(v) != 4]
             if values:
                 after = [v for pos, v in values if pos >= trigger.i]
                 return after[0] if after else values[-1][1]
