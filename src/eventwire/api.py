@@ -35,6 +35,7 @@ from eventwire.errors import ConfigError, EventwireError, StoreError
 from eventwire.query import MODALITIES, EventFilter
 from eventwire.stages.coding.codebook import load_codebook
 from eventwire.store.duckdb import STORE_SCHEMA_VERSION, TABLES, UPGRADES, Store
+from eventwire.trends import Trends
 from eventwire.trends import alerts as find_alerts
 from eventwire.trends import trends as find_trends
 
@@ -486,6 +487,12 @@ def create_app(db: str | Path, *, watch_every: float | None = 1.0) -> FastAPI:
         )  # fmt: skip
         return snapshot.cached(("timeline", selection, by), lambda r: query.timeline(r, selection, by=by))
 
+    def trends_for(selection: EventFilter, by: Grouping, daily: bool) -> Trends:
+        """The trend series of a selection, kept per snapshot (trends and alerts read the same series)."""
+        return snapshot.cached(
+            ("trends", selection, by, daily), lambda r: find_trends(r, selection, by=by, daily=daily)
+        )
+
     @app.get("/api/trends", response_model=TrendSet, responses=ERRORS, tags=["aggregates"])
     def get_trends(
         actor: Text = None, source: Text = None, target: Text = None, country: Country = None, root: Root = None,
@@ -499,9 +506,7 @@ def create_app(db: str | Path, *, watch_every: float | None = 1.0) -> FastAPI:
             actor, root, modality, since, until, None, include_duplicates, 1, country=country, source=source,
             target=target,
         )  # fmt: skip
-        found = snapshot.cached(
-            ("trends", selection, by, daily), lambda r: find_trends(r, selection, by=by, daily=daily)
-        )
+        found = trends_for(selection, by, daily)
         return {
             "by": found.by,
             "period": found.period_name,
@@ -533,9 +538,7 @@ def create_app(db: str | Path, *, watch_every: float | None = 1.0) -> FastAPI:
             actor, root, modality, since, until, None, include_duplicates, 1, country=country, source=source,
             target=target,
         )  # fmt: skip
-        found = snapshot.cached(
-            ("trends", selection, by, daily), lambda r: find_trends(r, selection, by=by, daily=daily)
-        )
+        found = trends_for(selection, by, daily)
         quads = tuple(int(c) for c in classes)
         return snapshot.cached(
             ("alerts", selection, by, daily, quads, min_count, alpha),

@@ -167,11 +167,16 @@ class SideFinder:
         if root in CLAUSE_TARGET_ROOTS:
             # "alleged [that] Ritter was a spy", "warned Britain would go to the back of the queue", "asked that
             # the government return him": an accusation, appeal, demand or threat is aimed at the clause's subject
-            for k in self.tree.children(trigger, "ccomp"):
-                for subject in self.tree.children(k, "nsubj", "nsubjpass"):
-                    sides = self.actors.resolve(subject)
-                    if sides:
-                        return sides
+            return self._clause_subject(trigger, "ccomp")
+        return []
+
+    def _clause_subject(self, trigger: Token, *deps: str) -> list[Side]:
+        """The actor that is the subject of one of the trigger's clauses (of the given dependency labels)."""
+        for clause in self.tree.children(trigger, *deps):
+            for subject in self.tree.children(clause, "nsubj", "nsubjpass"):
+                sides = self.actors.resolve(subject)
+                if sides:
+                    return sides
         return []
 
     def _relative_doer(self, noun: Token, *, depth: int) -> list[Side]:
@@ -312,10 +317,5 @@ class SideFinder:
                 if sides:
                     return sides
         if root in CLAUSE_TARGET_ROOTS:
-            # "his warning that Britain would go to the back of the queue": as for the verb
-            for clause in self.tree.children(trigger, "acl", "ccomp"):
-                for subject in self.tree.children(clause, "nsubj", "nsubjpass"):
-                    sides = self.actors.resolve(subject)
-                    if sides:
-                        return sides
+            return self._clause_subject(trigger, "acl", "ccomp")  # "his warning that Britain would ...": as a verb
         return []
