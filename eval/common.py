@@ -85,6 +85,27 @@ def score_corpus(name: str, gold: str | os.PathLike[str], overrides: Mapping[str
         return scorer(name, "score", gold, out)
 
 
+def at_floor(record: dict[str, Any], floor: float) -> dict[str, Any]:
+    """A record as a run with ``event_floor = floor`` writes it, from one made with ``event_floor = 0``: the
+    floor is the coding stage's last step, so leaving out the events below it afterwards gives the same
+    events."""
+    return {**record, "events": [e for e in record.get("events") or [] if e["confidence"] >= floor]}
+
+
+def score_corpus_floors(
+    name: str, gold: str | os.PathLike[str], overrides: Mapping[str, object]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A shared scorer's reports for one run at the default event floor and for every candidate (floor 0)."""
+    floor = config.load(dict(overrides)).event_floor
+    with workdir() as tmp:
+        inputs, every, kept = tmp / "in.jsonl", tmp / "every.jsonl", tmp / "kept.jsonl"
+        prepare(name, gold, inputs)
+        run_pipeline(inputs, every, {**overrides, "event_floor": 0.0})
+        lines = [json.dumps(at_floor(json.loads(line), floor), ensure_ascii=False) for line in every.open()]
+        kept.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        return scorer(name, "score", gold, kept), scorer(name, "score", gold, every)
+
+
 def score_reference(overrides: Mapping[str, object]) -> tuple[dict[str, Any], dict[str, Any]]:
     """``score_article.py``'s report and our record for the reference article.
 

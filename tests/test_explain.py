@@ -18,7 +18,7 @@ TEXT = (
 def run(tmp_path: Path, *args: str) -> str:
     path = tmp_path / "story.txt"
     path.write_text(TEXT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["explain", str(path), "--published", "2024-03-08", *args])
+    result = CliRunner().invoke(main, ["explain", str(path), "--published", "2024-03-08", "--event-floor", "0", *args])
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -52,12 +52,14 @@ def test_issue_18_explain_shows_why_each_side_has_its_codes_and_the_quotes_event
         ' help," Chilean Interior Minister Rosa Quenta said.\n',
         encoding="utf-8",
     )
-    result = CliRunner().invoke(main, ["explain", str(path), "--published", "2024-03-08", "--json"])
+    result = CliRunner().invoke(
+        main, ["explain", str(path), "--published", "2024-03-08", "--event-floor", "0", "--json"]
+    )
     assert result.exit_code == 0, result.output
     by_trigger = {e["trigger"]["text"]: e for e in json.loads(result.output)["events"]}
     accused, ask = by_trigger["accused"], by_trigger["ask"]
     assert accused["source"]["codes_why"] == "kb:country" and accused["quote"] is not None
     assert ask["source"]["codes_why"] == "title:before"
     assert ask["quote"]["events"] == sorted([ask["event"], by_trigger["close"]["event"]])
-    shown = CliRunner().invoke(main, ["explain", str(path), "--published", "2024-03-08"]).output
+    shown = CliRunner().invoke(main, ["explain", str(path), "--published", "2024-03-08", "--event-floor", "0"]).output
     assert "title:before" in shown and "coded into 1 more" in shown

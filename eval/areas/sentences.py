@@ -27,7 +27,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from eval.common import ROOT, run_pipeline, workdir
+from eval.common import ROOT, at_floor, run_pipeline, workdir
+from eventwire import config
 
 LABELS = ROOT / "train" / "events" / "labels"
 #: documents whose hash falls in the check half (one in three)
@@ -62,7 +63,7 @@ def outputs(work: Path, docs: Iterable[tuple[str, str]]) -> dict[str, dict[str, 
             if key in wanted:
                 row = {"id": f"{key[0]}|{key[1]}", "text": text, "published": dt.date(2000, 1, 1).isoformat()}
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    run_pipeline(inputs, out, {})
+    run_pipeline(inputs, out, {"event_floor": 0.0})
     return {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
 
 
@@ -151,5 +152,9 @@ def run() -> dict[str, float]:
     """Figures of both halves of the labelled sentences."""
     by_doc = labelled()
     with workdir() as work:
-        records = outputs(work, by_doc)
-    return {k: float(v) for k, v in score(by_doc, records).items()}
+        every = outputs(work, by_doc)
+    floor = config.load({}).event_floor
+    kept = {key: at_floor(record, floor) for key, record in every.items()}
+    result = {k: float(v) for k, v in score(by_doc, kept).items()}
+    result.update({f"candidates_{k}": float(v) for k, v in score(by_doc, every).items()})
+    return result

@@ -90,6 +90,15 @@ class Settings:
             maximum=1,
         ),
     )
+    event_floor: float = field(
+        default=0.25,
+        metadata=_about(
+            "Leave out an event whose calibrated confidence is below this (0: keep every candidate the coder"
+            " finds; docs/event-confidence.md).",
+            minimum=0,
+            maximum=1,
+        ),
+    )
     allow_private_urls: bool = field(
         default=False,
         metadata=_about("Fetch URLs (and follow redirects) to loopback and private addresses (off: refused)."),

@@ -42,3 +42,42 @@ def test_adjacent_peoples_are_one_people() -> None:
     )
     joined = [m.span.text for m in join_peoples(text, mentions)]
     assert joined == ["Ukrainian Americans", "Serbs", "Russian", "Americans"]
+
+
+def test_a_sentence_opening_verb_or_common_noun_is_not_a_name() -> None:
+    from eventwire.model import Parse, Token
+    from eventwire.stages.entities import named
+
+    text = "Conceding defeat, Ruiz left. Farmers cheered Ruiz."
+    words = [
+        ("Conceding", "VBG", 0), ("defeat", "NN", 0), (",", ",", 0), ("Ruiz", "NNP", 0), ("left", "VBD", 0),
+        (".", ".", 0), ("Farmers", "NNS", 1), ("cheered", "VBD", 1), ("Ruiz", "NNP", 1), (".", ".", 1),
+    ]  # fmt: skip
+    tokens, at = [], 0
+    for i, (word, tag, sent) in enumerate(words):
+        start = text.index(word, at)
+        at = start + len(word)
+        tokens.append(
+            Token(
+                i=i,
+                text=word,
+                start=start,
+                end=at,
+                lemma=word.lower(),
+                pos="X",
+                tag=tag,
+                dep="dep",
+                head=i,
+                ent_type="",
+                ent_iob="O",
+                sent=sent,
+            )
+        )
+    mentions = tuple(
+        mention(text, word, label, nth)
+        for word, label, nth in (("Conceding", "PERSON", 0), ("Ruiz", "PERSON", 0), ("Farmers", "ORG", 0),
+                                 ("Ruiz", "PERSON", 1))
+    )  # fmt: skip
+    parse = Parse(tokens=tuple(tokens), mentions=mentions, model="test")
+    kept = [text[m.span.start : m.span.end] for m in named(parse)]
+    assert kept == ["Ruiz", "Ruiz"]

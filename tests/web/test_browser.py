@@ -161,13 +161,13 @@ def test_event_table_switches_to_merged_events(sample_url: str, page: tuple[obje
 def test_timeline_marks_the_sample_alert(sample_url: str, page: tuple[object, list[str]], tmp_path: Path) -> None:
     tab, seen = page
     tab.goto(sample_url + "/timeline")  # type: ignore[attr-defined]
-    # The sample corpus raises one alert (README, Early warning): the United States, week of 2025-03-24.
+    # The sample corpus raises one alert (README, Early warning): Mozambique, week of 2025-04-07.
     marker = tab.locator("#timeline-chart .alert-marker")  # type: ignore[attr-defined]
     marker.first.wait_for(state="attached")
-    assert marker.count() == 1 and marker.get_attribute("data-alert") == "US 2025-03-24"
-    assert "United States" in marker.locator("title").text_content()
+    assert marker.count() == 1 and marker.get_attribute("data-alert") == "MZ 2025-04-07"
+    assert "Mozambique" in marker.locator("title").text_content()
     row = tab.locator("#alerts tbody tr").first  # type: ignore[attr-defined]
-    assert "2025-03-24" in row.inner_text() and "United States" in row.inner_text()
+    assert "2025-04-07" in row.inner_text() and "Mozambique" in row.inner_text()
     tab.screenshot(path=str(tmp_path / "timeline-alerts.png"), full_page=True)  # type: ignore[attr-defined]
     tab.goto(sample_url + "/timeline?country=LB")  # type: ignore[attr-defined]
     tab.locator("#view p", has_text="no alerts").wait_for()  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from eventwire.config import Settings
 from eventwire.ids import record_id
-from eventwire.model import Analysis, Entity, EntityMention, Span
+from eventwire.model import Analysis, Entity, EntityMention, Parse, Span
 from eventwire.pipeline import stage
 from eventwire.syntax import name_key
 
@@ -132,7 +132,27 @@ def _add_untagged_repeats(text: str, groups: dict[str, _Group], surname_of: dict
         taken.append((start, end))
 
 
-@stage("entities", version=1, requires=("parse",), provides=("entities",))
+def named(parse: Parse) -> tuple[EntityMention, ...]:
+    """The parser's mentions without the one-word ones its own tagger reads as a verb ("Conceding that ...,
+    he warned") or, opening a sentence, as a common noun ("Supporters gathered"): a capital there is the
+    sentence's, not a name's."""
+    by_start = {t.start: t for t in parse.tokens}
+    first = {t.start for i, t in enumerate(parse.tokens) if i == 0 or parse.tokens[i - 1].sent != t.sent}
+    kept = []
+    for mention in parse.mentions:
+        tok = by_start.get(mention.span.start)
+        alone = tok is not None and tok.end >= mention.span.end and mention.label in ("PERSON", "ORG")
+        if (
+            alone
+            and tok is not None
+            and (tok.tag.startswith("VB") or (tok.start in first and tok.tag in ("NN", "NNS")))
+        ):
+            continue
+        kept.append(mention)
+    return tuple(kept)
+
+
+@stage("entities", version=2, requires=("parse",), provides=("entities",))
 def group_entities(analysis: Analysis, settings: Settings) -> Analysis:
     """One Entity per real-world actor, holding all its mentions (no actor codes yet)."""
     parse = analysis.parse
@@ -140,7 +160,7 @@ def group_entities(analysis: Analysis, settings: Settings) -> Analysis:
         return analysis
     text = analysis.article.text
     entities = []
-    for name, label, mentions in group_mentions(text, parse.mentions):
+    for name, label, mentions in group_mentions(text, named(parse)):
         first = mentions[0]
         entities.append(
             Entity(

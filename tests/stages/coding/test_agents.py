@@ -13,7 +13,7 @@ from eventwire.stages.coding.agents import AgentCoder, CountryContext
 
 def analyse(text: str) -> Analysis:
     """The whole pipeline up to events, on a text written for these tests."""
-    settings = config.load({"raise_errors": True})
+    settings = config.load({"raise_errors": True, "event_floor": 0.0})
     article = Article(id=article_id(text), text=text, published=dt.date(2024, 3, 4))
     return Pipeline(settings).run(article)
 

@@ -14,7 +14,7 @@ from eventwire.pipeline import Pipeline
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline(config.load({"raise_errors": True}))
+    return Pipeline(config.load({"raise_errors": True, "event_floor": 0.0}))
 
 
 def events(pipeline: Pipeline, text: str) -> tuple[Event, ...]:
@@ -170,3 +170,54 @@ def test_a_place_inside_an_organisations_name_gives_it_no_country(pipeline: Pipe
     (event,) = events(pipeline, "Catholic protesters rallied against the Orange Order in Portadown.")
     assert event.target is not None and event.target.name == "Orange Order"
     assert event.target.country != "USA"
+
+
+def test_a_group_word_modifying_the_object_is_the_target(pipeline: Pipeline) -> None:
+    text = "Gunmen attacked a police station in Kasama, Zambia, on Friday."
+    (attack,) = [e for e in events(pipeline, text) if e.trigger.text == "attacked"]
+    assert attack.target is not None and attack.target.cameo == "ZMBCOP"
+
+
+def test_a_singular_group_word_is_coded_like_its_plural(pipeline: Pipeline) -> None:
+    text = "An insurgent ambushed a bus near Kasama in Zambia on Friday."
+    (ambush,) = [e for e in events(pipeline, text) if e.root in ("18", "19")]
+    assert ambush.source is not None and ambush.source.cameo == "ZMBREB"
+
+
+def test_unnamed_people_are_civilians_of_the_country(pipeline: Pipeline) -> None:
+    text = "Police in Ndola detained 30 people after the match on Saturday."
+    (detained,) = [e for e in events(pipeline, text) if e.root == "17"]
+    assert detained.target is not None and detained.target.cameo == "ZMBCVL"
+
+
+def test_a_killing_and_the_attack_in_its_when_clause_are_one_event(pipeline: Pipeline) -> None:
+    text = "Five people were killed when gunmen attacked a market in Maiduguri on Tuesday."
+    violent = [e for e in events(pipeline, text) if e.root in ("18", "19")]
+    assert len(violent) == 1
+    (attack,) = violent
+    assert attack.source is not None and attack.source.cameo == "NGAUAF"
+    assert attack.target is not None and attack.target.cameo == "NGACVL"
+    assert {m.text for m in attack.mentions} == {"killed", "attacked"}
+
+
+def test_provided_as_a_conjunction_is_a_condition_not_aid(pipeline: Pipeline) -> None:
+    text = "The rebels said they would lay down their arms provided the army left the valley."
+    assert not [e for e in events(pipeline, text) if e.root == "07"]
+    aid = "Norway provided tents to the refugees on Friday."
+    assert [e.cameo for e in events(pipeline, aid) if e.trigger.text == "provided"] == ["070"]
+
+
+def test_the_object_of_an_arrest_does_the_act_it_is_arrested_for_and_the_arrester_claims_it(
+    pipeline: Pipeline,
+) -> None:
+    text = "Kenyan police arrested two Somali men for attacking a bus in Garissa."
+    (attack,) = [e for e in events(pipeline, text) if e.root in ("18", "19")]
+    assert country(attack.source) == "SOM"
+    assert attack.claimed_by is not None and attack.claimed_by.name == "police"
+
+
+def test_a_sentence_names_who_did_what_it_punishes(pipeline: Pipeline) -> None:
+    text = "The court jailed a Sudanese officer for torturing detainees in Khartoum."
+    (torture,) = [e for e in events(pipeline, text) if e.root == "18"]
+    assert torture.source is not None and torture.source.cameo == "SDNCOP"
+    assert torture.claimed_by is not None

@@ -64,3 +64,25 @@ def test_pipeline_confidence_is_the_calibrated_value() -> None:
     for e in analysis.events:
         assert e.model_probability is not None
         assert e.confidence == round(calibration.confidence(e), 3)
+
+
+def test_the_floor_leaves_out_unlikely_events_and_zero_keeps_every_candidate() -> None:
+    import datetime as dt
+
+    from eventwire import config
+    from eventwire.ids import article_id
+    from eventwire.model import Article
+    from eventwire.pipeline import Pipeline
+
+    text = (
+        "Kenyan police arrested two Somali men in Nairobi on Monday.\n\n"
+        "Some officials may possibly meet at some point, a local paper said."
+    )
+    article = Article(id=article_id(text), text=text, published=dt.date(2024, 3, 8))
+    every = Pipeline(config.load({"raise_errors": True, "event_floor": 0.0})).run(article).events
+    kept = Pipeline(config.load({"raise_errors": True})).run(article).events
+    floor = config.load({}).event_floor
+    assert 0.0 < floor < 1.0
+    assert any(e.confidence < floor for e in every), [(e.trigger.text, e.confidence) for e in every]
+    assert [e.id for e in kept] == [e.id for e in every if e.confidence >= floor]
+    assert any(e.trigger.text == "arrested" for e in kept)

@@ -47,7 +47,7 @@ def with_time(analysis: Analysis, surface: str, value: str) -> Analysis:
 
 
 def code(analysis: Analysis) -> tuple[Event, ...]:
-    return code_events(analysis, config.load({})).events
+    return code_events(analysis, config.load({"event_floor": 0.0})).events
 
 
 def keys(event: Event) -> tuple[str, str | None, str | None]:
@@ -120,7 +120,7 @@ def test_unrelated_noun_is_never_a_side() -> None:
 def test_non_english_article_is_not_coded() -> None:
     analysis = analyse("Serbia attacked Kosovo.")
     flagged = analysis.add(problems=[Problem(code="clean.language", stage="clean", message="not English")])
-    out = code_events(flagged, config.load({}))
+    out = code_events(flagged, config.load({"event_floor": 0.0}))
     assert out.events == ()
     assert "coding.skipped" in [p.code for p in out.problems]
 
@@ -158,7 +158,7 @@ SAID
 def code_with_verbs(analysis: Analysis, tmp_path: Path) -> tuple[Event, ...]:
     path = tmp_path / "user.verbs.txt"
     path.write_text(USER_VERBS, encoding="utf-8")
-    return code_events(analysis, config.load({"dictionaries": (path,)})).events
+    return code_events(analysis, config.load({"dictionaries": (path,), "event_floor": 0.0})).events
 
 
 def test_user_verbs_take_precedence_and_the_lexicon_fills_gaps(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from eventwire.stages.coding.complete import feature_precision, time_precision
 
 
 def analyse(text: str, published: dt.date | None = dt.date(2024, 3, 8)) -> Analysis:
-    settings = config.load({"raise_errors": True})
+    settings = config.load({"raise_errors": True, "event_floor": 0.0})
     return Pipeline(settings).run(Article(id=article_id(text), text=text, published=published))
 
 

@@ -11,7 +11,7 @@ from eventwire.pipeline import Pipeline
 
 
 def analyse(text: str) -> Analysis:
-    settings = config.load({"raise_errors": True})
+    settings = config.load({"raise_errors": True, "event_floor": 0.0})
     return Pipeline(settings).run(Article(id=article_id(text), text=text, published=dt.date(2024, 3, 8)))
 
 

@@ -191,6 +191,16 @@ def test_issue_15_a_country_tagged_as_a_person_is_a_place_when_listed_with_one(g
     assert ("Niger", "CONTEXT") in proposed(text, parse, g)
 
 
+def test_a_country_tagged_as_a_person_is_a_place_after_to(g: Gazetteer) -> None:
+    text = "The agency shipped tents to Bhutan last week."
+    assert ("Bhutan", "CONTEXT") in proposed(text, tagged(text, ("Bhutan", "PERSON")), g)
+
+
+def test_a_person_after_to_stays_a_person_unless_the_name_is_a_country(g: Gazetteer) -> None:
+    text = "The minister handed the letter to Houston on Monday."
+    assert proposed(text, tagged(text, ("Houston", "PERSON")), g) == []
+
+
 def test_issue_15_a_person_named_like_a_place_stays_a_person(g: Gazetteer) -> None:
     text = "Michael Jordan told reporters the team would win."
     assert proposed(text, tagged(text, ("Michael Jordan", "PERSON")), g) == []

@@ -93,7 +93,9 @@ class AgentCoder:
 
         ``country`` is one the phrase names itself ("Iraqi police"); without it the context decides.
         """
-        entry = self.kb.agent(tok.text.lower()) or self.kb.agent(tok.lemma.lower())
+        lemma = tok.lemma.lower()
+        # the table lists group words in the plural ("insurgents"); "an insurgent", "insurgent positions" too
+        entry = self.kb.agent(tok.text.lower()) or self.kb.agent(lemma) or self.kb.agent(_plural(lemma))
         if entry is None or entry.org is not None:
             return None
         found = (country, "country.modifier") if country else self.context.country_at(tok.start)
@@ -105,6 +107,15 @@ class AgentCoder:
             actor=Actor(country=country, role=entry.label, cameo=f"{country}{sector}"),
             rule=f"{rule}+role:{tok.lemma.lower()}",
         )
+
+
+def _plural(noun: str) -> str:
+    """The regular English plural of a noun ("insurgent" -> "insurgents", "militia" -> "militias")."""
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _holding(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:

@@ -140,13 +140,39 @@ def drafts(kept: list[Candidate], dates: list[tuple[Side, str]], published: str 
     return out
 
 
+def join_attacks(items: list[Draft]) -> list[Draft]:
+    """One attack told by a violent verb and its adverbial clause ("17 people were killed when gunmen attacked
+    a bus station", "gunmen attacked the village, killing nine"): the clause that names the doer keeps the
+    event, takes the victims of the other verb as its target when it has none of its own but a place's, and
+    the other verb becomes a mention of it."""
+    dropped: set[int] = set()
+    for doer in items:
+        if doer.source is None or doer.cand.root not in VIOLENT_ROOTS:
+            continue
+        for other in items:
+            if other is doer or id(other) in dropped or other.source is not None:
+                continue
+            one, two = doer.cand.trigger, other.cand.trigger
+            linked = (two.head == one.i or one.head == two.i) and "advcl" in (one.dep, two.dep)
+            if not linked or one.sent != two.sent or other.cand.root not in VIOLENT_ROOTS:
+                continue
+            if other.cand.modality != doer.cand.modality:
+                continue
+            if other.target is not None and (doer.target is None or doer.target.rule.startswith("place:")):
+                doer.target = other.target
+            doer.mentions.append(_trigger_span(other))
+            dropped.add(id(other))
+    return [d for d in items if id(d) not in dropped]
+
+
 def merge(items: list[Draft], orphans: list[Candidate]) -> list[Draft]:
     """Fold repeated mentions of one event into the first; definite bare mentions join their antecedent."""
     merged: list[Draft] = []
-    for draft in sorted(items, key=lambda d: d.cand.trigger.start):
+    for draft in sorted(join_attacks(items), key=lambda d: d.cand.trigger.start):
         same = next((m for m in merged if _same_event(m, draft)), None)
         if same is None:
-            draft.mentions = [_trigger_span(draft)]
+            first = _trigger_span(draft)
+            draft.mentions = [first, *(m for m in draft.mentions if m.start != first.start)]
             merged.append(draft)
         else:
             span = _trigger_span(draft)

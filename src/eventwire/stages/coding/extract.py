@@ -25,6 +25,8 @@ from eventwire.syntax import REPORTING_VERBS, ParseTree
 
 __all__ = ["VERBAL_ROOTS", "Candidate", "Extractor"]
 
+#: Participles English uses as conjunctions or prepositions (a grammar fact: "provided (that)", "given").
+PARTICIPLE_CONJUNCTIONS = frozenset({"provided", "providing", "given", "granted"})
 MODAL_DEMAND = Pattern(kind="verb", lemma="*", conditions=(), code="100", confidence=0.45, line=0)
 #: Base confidence of an event coded by a user verbs dictionary (a lexicon row carries its own).
 USER_CONFIDENCE = 0.5
@@ -82,6 +84,8 @@ class Extractor(SideFinder):
         """
         found: dict[int, Candidate] = {}
         for tok in self.tree.tokens:
+            if self._conjunction(tok):
+                continue
             if self.user is not None and kind_of(tok) == "verb":
                 verdict = self.user.match(tok)
                 if verdict is not None:
@@ -105,6 +109,15 @@ class Extractor(SideFinder):
         return kept + [r for c in kept if (r := _reverse(c)) is not None]
 
     # ----------------------------------------------------------------- triggers
+    def _conjunction(self, tok: Token) -> bool:
+        """True for a participle used as a conjunction or preposition ("withdraw provided its border is
+        secured", "given the risks", "granted that"): with no subject, auxiliary or object of its own it names
+        a condition, not an act."""
+        if tok.text.lower() not in PARTICIPLE_CONJUNCTIONS or tok.dep in ("acl", "relcl", "amod"):
+            return False
+        own = {"nsubj", "nsubjpass", "aux", "auxpass", "agent", "dobj", "dative", "obj"}
+        return not any(k.dep in own for k in self.tree.children(tok))
+
     def _background(self, tok: Token) -> bool:
         """True when the token belongs to a subordinate time clause or phrase of its sentence."""
         current = tok

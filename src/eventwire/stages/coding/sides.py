@@ -76,6 +76,8 @@ AGENT_NOUNS = frozenset(
         "villager",
         "resident",
         "civilian",
+        "people",
+        "population",
         "journalist",
         "investigator",
         "chief",
@@ -249,7 +251,8 @@ class ActorIndex:
         if actor is None or not (actor.country or actor.org):
             rule = "entity:uncoded"
         if (actor is None or not (actor.country or actor.org)) and entity.id in self.place_of:
-            actor = Actor(country=alpha3(self.place_of[entity.id].country))
+            code = alpha3(self.place_of[entity.id].country)
+            actor = Actor(country=code, cameo=code)
             rule = "entity:place-country"
         if (actor is None or not (actor.country or actor.org)) and entity.type == "NORP" and entity.mentions:
             found = self.agents.context.country_at(entity.mentions[0].start)
@@ -383,6 +386,11 @@ class ActorIndex:
             if entity is not None:
                 side = self.side(entity)
                 if not any(s.key == side.key for s in found):
+                    found.append(side)
+            elif not agent and k.dep == "compound" and k.pos == "NOUN" and k.lemma.lower() in AGENT_NOUNS:
+                # "insurgent positions", "an army convoy", "police stations": the modifier's group is hit
+                side = self.agent(k)
+                if side.actor is not None and not any(s.key == side.key for s in found):
                     found.append(side)
             if k.tag == "PRP$" and not found:
                 pron = self._pronoun(k, k.text.lower(), depth=1)

@@ -37,7 +37,7 @@ def warm(settings: Settings) -> None:
 
 @stage(
     "coding",
-    version=2,
+    version=3,
     requires=("parse", "entities"),
     optional=("paragraphs", "quotes", "times", "places"),
     provides=("events",),
@@ -73,6 +73,7 @@ def code_events(analysis: Analysis, settings: Settings) -> Analysis:
     calibration = load_calibration()
     if calibration is not None:
         events = [replace(e, confidence=round(calibration.confidence(e), 3)) for e in events]
+        events = [e for e in events if e.confidence >= settings.event_floor]
     return analysis.add(events=tuple(events))
 
 

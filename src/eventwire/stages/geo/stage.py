@@ -289,7 +289,7 @@ def warm(settings: Settings) -> None:
     load_gazetteer()
 
 
-@stage("geo", version=2, requires=("parse",), optional=("entities",), provides=("places",), warm=warm)
+@stage("geo", version=3, requires=("parse",), optional=("entities",), provides=("places",), warm=warm)
 def resolve_places(analysis: Analysis, settings: Settings) -> Analysis:
     """Find the toponyms of an article and resolve each to a GeoNames entry (or say why not)."""
     if analysis.parse is None:

@@ -42,6 +42,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"|\b(?:in|of) (?:northern|southern|eastern|western|central))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "to" before a name: a place when the name is a country's ("sent aid to Nepal"), not for any other name
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 #: Words after a name that make it a place ("Idlib province", "the Mali border").
 _LOCATIVE_AFTER = re.compile(
     r"^\s+(?:province|region|governorate|prefecture|district|county|state|border|borders|capital)\b", re.IGNORECASE
@@ -166,7 +168,9 @@ def propose(text: str, parse: Parse, gazetteer: Gazetteer) -> list[Toponym]:
         entries = gazetteer.lookup(surface) or gazetteer.lookup(DIRECTIONS.sub("", surface))
         if not any(e.feature in ("country", "region", "area") or e.population >= SCAN_POPULATION for e in entries):
             continue
-        if free(start, end) and (locative(text, start, end) or coordinated(text, start, end, taken)):
+        country = any(e.feature == "country" for e in entries)
+        towards = country and bool(_TO_BEFORE.search(text[max(0, start - 10) : start]))  # "sent aid to Nepal"
+        if free(start, end) and (locative(text, start, end) or towards or coordinated(text, start, end, taken)):
             taken.append((start, end))
             found.append(Toponym(start, end, "CONTEXT"))
             blocked = [b for b in blocked if not (b[0] <= start and end <= b[1])]
