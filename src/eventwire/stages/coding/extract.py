@@ -193,7 +193,7 @@ class Extractor(SideFinder):
     def _fill(self, cand: Candidate) -> None:
         tok = cand.trigger
         cand.quote = self.actors.quote_at(tok)
-        cand.reported_by = self._reporter(tok) or []
+        cand.reported_by = self._reporter(tok) or self._alleger(tok) or []
         cand.denied_by = self._denier(tok)
         if cand.pattern is MODAL_DEMAND:
             cand.sources = self._speaker(cand)

@@ -16,6 +16,8 @@ from eventwire.stages.coding.vocab import (
     LIGHT_VERBS,
     LOCATIVE_ROOTS,
     NOUN_TARGET_PREPS,
+    OBJECT_CONTROL_PREPS,
+    OBJECT_CONTROL_VERBS,
     TARGET_PREPS,
 )
 from eventwire.syntax import RELATIVE_PRONOUNS, REPORTING_VERBS, ParseTree
@@ -43,6 +45,36 @@ class SideFinder:
                 return self._subjects(head)
             current = head
         return None
+
+    def _controller(self, verb: Token) -> list[Side]:
+        """The doer of an object-control verb's gerund: its object ("accused Peru of ..."), its passive subject
+        ("were charged with ..."), or the noun its participle modifies ("men suspected of ...")."""
+        if self.tree.is_passive(verb) or verb.dep in ("acl", "relcl"):
+            for k in self.tree.children(verb, "nsubjpass"):
+                return self.actors.resolve(k, agent=True)
+            head = self.tree.head(verb)
+            if verb.dep in ("acl", "relcl") and head is not None:
+                return self.actors.resolve(head, agent=True)
+            return []
+        for k in self.tree.children(verb, "dobj"):
+            return self.actors.resolve(k, agent=True)
+        return []
+
+    def _alleger(self, tok: Token) -> list[Side] | None:
+        """Who claims the act of an object-control gerund: the verb's subject ("Chile accused Peru of ...") or
+        its by-agent ("were accused by Chile of ..."); None when the token is no such gerund."""
+        head = self.tree.head(tok)
+        if tok.dep != "pcomp" or head is None or head.dep != "prep":
+            return None
+        verb = self.tree.head(head)
+        if verb is None or not _controls(verb, head):
+            return None
+        if self.tree.is_passive(verb) or verb.dep in ("acl", "relcl"):
+            for agent in self.tree.children(verb, "agent"):
+                for obj in self.tree.children(agent, "pobj"):
+                    return self.actors.resolve(obj, agent=True)
+            return None
+        return self._subjects(verb) or None
 
     def _denier(self, tok: Token) -> list[Side]:
         """The subject of a denial whose complement holds the token ("X denied that Y attacked", "X denied
@@ -108,6 +140,8 @@ class SideFinder:
                 parent = self.tree.head(head)
                 if parent is None:
                     return []
+                if _controls(parent, head):
+                    return self._controller(parent)
                 current = parent
             elif current.dep in ("relcl", "acl"):
                 if head.lemma.lower() in DOCUMENT_NOUNS:
@@ -319,3 +353,8 @@ class SideFinder:
         if root in CLAUSE_TARGET_ROOTS:
             return self._clause_subject(trigger, "acl", "ccomp")  # "his warning that Britain would ...": as a verb
         return []
+
+
+def _controls(verb: Token, prep: Token) -> bool:
+    """True when ``verb`` + ``prep`` is an object-control frame ("accuse ... of", "charge ... with")."""
+    return verb.lemma.lower() in OBJECT_CONTROL_VERBS and prep.lemma.lower() in OBJECT_CONTROL_PREPS

@@ -118,3 +118,13 @@ TEMPORAL_PREPS = frozenset({"after", "since", "before", "following", "until", "t
 #: Verbs whose complement is an event a party denies (CAMEO 016 "deny responsibility" and its kin); the denied
 #: event is kept and marked disputed.
 DENIAL_VERBS = frozenset({"deny", "dispute", "refute"})
+#: Verbs whose object does the act of their "of"/"with"/"for" gerund (object control, a grammar fact): "accused
+#: Peru of sheltering smugglers", "men suspected of kidnapping", "charged with killing", "praised X for helping";
+#: the act is the verb's subject's claim, not the reporter's narration.
+OBJECT_CONTROL_VERBS = frozenset(
+    {
+        "accuse", "arrest", "blame", "charge", "condemn", "convict", "criticise", "criticize", "detain", "fault",
+        "indict", "jail", "praise", "punish", "sentence", "suspect", "thank",
+    }
+)  # fmt: skip
+OBJECT_CONTROL_PREPS = frozenset({"of", "with", "for"})
