@@ -221,3 +221,16 @@ def test_a_sentence_names_who_did_what_it_punishes(pipeline: Pipeline) -> None:
     (torture,) = [e for e in events(pipeline, text) if e.root == "18"]
     assert torture.source is not None and torture.source.cameo == "SDNCOP"
     assert torture.claimed_by is not None
+
+
+def test_a_passive_killing_takes_the_doer_of_the_attack_it_happened_in(pipeline: Pipeline) -> None:
+    text = "Nine villagers were killed in a Boko Haram raid in Borno, Nigeria."
+    (killed,) = [e for e in events(pipeline, text) if e.root in ("18", "19")]
+    assert killed.source is not None and killed.source.name == "Boko Haram"
+    assert country(killed.target) == "NGA"
+
+
+def test_coordinated_passives_share_their_by_agent(pipeline: Pipeline) -> None:
+    text = "The editor fled to Benin after being arrested and beaten by Togolese soldiers."
+    (arrest,) = [e for e in events(pipeline, text) if e.root == "17"]
+    assert arrest.source is not None and arrest.source.name == "soldiers"

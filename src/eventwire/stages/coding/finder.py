@@ -19,6 +19,7 @@ from eventwire.stages.coding.vocab import (
     OBJECT_CONTROL_PREPS,
     OBJECT_CONTROL_VERBS,
     TARGET_PREPS,
+    VIOLENT_ROOTS,
 )
 from eventwire.syntax import RELATIVE_PRONOUNS, REPORTING_VERBS, ParseTree
 
@@ -100,12 +101,43 @@ class SideFinder:
     def _verb_sources(self, trigger: Token) -> list[Side]:
         passive = self.tree.is_passive(trigger)
         if passive:
-            for agent in self.tree.children(trigger, "agent"):
-                for obj in self.tree.children(agent, "pobj"):
-                    sides = self.actors.resolve(obj, agent=True)
+            # "arrested and beaten by agents of X": coordinated passives share their by-agent
+            partners = [trigger, *self.tree.children(trigger, "conj")]
+            head = self.tree.head(trigger)
+            if trigger.dep == "conj" and head is not None:
+                partners.append(head)
+            for verb in partners:
+                for agent in self.tree.children(verb, "agent"):
+                    for obj in self.tree.children(agent, "pobj"):
+                        sides = self.actors.resolve(obj, agent=True)
+                        if sides:
+                            return sides
+            return self._attack_doer(trigger)
+        return self._active_sources(trigger)
+
+    def _attack_doer(self, trigger: Token) -> list[Side]:
+        """For a passive harm with no agent, the doer of the attack it happened in ("44 people were killed in a
+        PKK attack", "wounded in an Israeli air strike"): the attack noun's possessor, by-phrase or modifier."""
+        pattern = match(self.tree, trigger, self.lexicon)
+        if pattern is None or pattern.code[:2] not in VIOLENT_ROOTS:
+            return []
+        for prep in self.tree.children(trigger, "prep"):
+            if prep.lemma.lower() not in ("in", "during"):
+                continue
+            for noun in self.tree.children(prep, "pobj"):
+                found = match(self.tree, noun, self.lexicon)
+                if found is None or found.code[:2] not in VIOLENT_ROOTS:
+                    continue
+                sides = self._by_agent(noun)
+                if sides:
+                    return sides
+                for k in self.tree.children(noun, "poss", "compound", "amod", "nmod"):
+                    sides = self.actors.resolve(k, agent=True)
                     if sides:
                         return sides
-            return []
+        return []
+
+    def _active_sources(self, trigger: Token) -> list[Side]:
         current = trigger
         controlled = False
         for _ in range(4):
