@@ -16,6 +16,7 @@ import hashlib
 import itertools
 import json
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +51,13 @@ def labelled(names: tuple[str, ...], records: dict[str, dict[str, Any]]) -> tupl
 
 
 def _at_floor(
-    names: tuple[str, ...], records: dict[str, dict[str, Any]], confidences: dict[str, list[float]], floor: float
+    names: tuple[str, ...],
+    records: dict[str, dict[str, Any]],
+    confidences: dict[str, list[float]],
+    floor: float,
+    score_events: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]],
 ) -> tuple[float, float]:
     """Pooled event precision and recall over the named articles, keeping events at or above ``floor``."""
-    score_events = shared_module("score_article.py").score_events
     right = output = found = required = 0
     for name in names:
         gold = json.loads((FOLDER / name / "gold.json").read_text(encoding="utf-8"))
@@ -122,8 +126,14 @@ def main(argv: list[str] | None = None) -> None:
         "| half | bin | events | mean confidence | share right |",
         "|---|---|---|---|---|",
     ]
-    for half, xs, ys in (("tune", x_tune, y_tune), ("check", x_check, y_check)):
+    confidences: dict[str, list[float]] = {}
+    for half, names, xs, ys in (("tune", TUNING, x_tune, y_tune), ("check", CHECK, x_check, y_check)):
         probabilities = [float(p) for p in model.predict_proba(xs)[:, 1]] if xs else []
+        start = 0
+        for name in names:  # ``labelled`` lists the events article by article, in record order
+            count = len(records[name]["events"])
+            confidences[name] = probabilities[start : start + count]
+            start += count
         rows = reliability(probabilities, ys)
         for label, n, mean, share in rows:
             lines.append(f"| {half} | {label} | {n} | {mean:.2f} | {share:.2f} |")
@@ -143,14 +153,11 @@ def main(argv: list[str] | None = None) -> None:
         "| floor | tune P | tune R | tune F1 | check P | check R | check F1 |",
         "|---|---|---|---|---|---|---|",
     ]
-    confidences = {
-        name: [float(p) for p in model.predict_proba(xs)[:, 1]] if xs else []
-        for name, xs in ((n, labelled((n,), records)[0]) for n in TUNING + CHECK)
-    }
+    score_events = shared_module("score_article.py").score_events
     for floor in FLOORS:
         cells = [f"{floor:.2f}"]
         for names in (TUNING, CHECK):
-            p, r = _at_floor(names, records, confidences, floor)
+            p, r = _at_floor(names, records, confidences, floor, score_events)
             cells += [f"{p:.3f}", f"{r:.3f}", f"{2 * p * r / (p + r) if p + r else 0.0:.3f}"]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "Weights (`src/eventwire/resources/data/event_calibration.json`):", ""]
