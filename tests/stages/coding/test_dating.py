@@ -59,3 +59,19 @@ def test_a_year_dates_its_own_verb_only() -> None:
     dates = {e.trigger.text: (e.date, e.time_precision) for e in analysis.events}
     assert dates.get("marched") == ("1989", "year")
     assert dates.get("marching", ("2024-03-06", "day")) == ("2024-03-06", "day")
+
+
+def test_a_relative_clause_in_the_subject_does_not_date_the_statement() -> None:
+    import datetime as dt
+
+    from eventwire import config
+    from eventwire.model import Article
+    from eventwire.pipeline import Pipeline
+
+    text = "The minister, who will retire in June, said he hoped Russia would free the prisoners."
+    analysis = Pipeline(config.load({"event_floor": 0.0})).run(
+        Article(id="r", text=text, published=dt.date(2024, 3, 8))
+    )
+    hoped = next(e for e in analysis.events if e.trigger.text == "hoped")
+    # June dates the retirement, not the statement, which has no date of its own and inherits the report's
+    assert (hoped.date, hoped.date_source) == ("2024-03-08", "published")

@@ -181,5 +181,8 @@ class Locator:
 
 def _adjuncts(tree: ParseTree, verb: Token) -> list[Token]:
     """The verb and its subtree without clausal complements (the statement's own circumstances)."""
-    skip = frozenset(k.i for k in tree.children(verb, "ccomp", "xcomp", "parataxis", "conj", "advcl"))
-    return list(tree.subtree(verb, skip=skip))
+    skip = {k.i for k in tree.children(verb, "ccomp", "xcomp", "parataxis", "conj", "advcl")}
+    # a relative or participle clause inside the subject or object has its own time ("Trump, who takes
+    # office in January, said ...")
+    skip.update(t.i for t in tree.tokens if t.dep in ("relcl", "acl") and t.i != verb.i)
+    return list(tree.subtree(verb, skip=frozenset(skip)))
