@@ -312,3 +312,16 @@ def test_issue_18_user_dictionary_codes_are_marked_as_the_users(tmp_path: Path) 
     actors.write_text("FREEDONIA [FRD]\n", encoding="utf-8")
     result = run("Freedonia protested on Monday.", dictionaries=(actors,))
     assert evidence_of(result, "Freedonia") == "dictionary:user"
+
+
+def test_he_takes_the_last_subject_over_a_nearer_name_or_a_better_known_one() -> None:
+    # Mr. Halvorsen's gender is known from his title; Okonkwo's is not: the subject of the previous sentence
+    # still takes "he", and a name in a prepositional phrase does not
+    text = (
+        "Mr. Lars Halvorsen welcomed the plan on Monday. Ikenna Okonkwo came to power in 2001. "
+        "He defied the army for years. Halvorsen said the courts would judge the record of Okonkwo. "
+        "The country was ready to talk, he added."
+    )
+    result = run(text)
+    assert mentions_of(result, "Okonkwo").count("He") == 1
+    assert "he" in mentions_of(result, "Halvorsen") and "he" not in mentions_of(result, "Okonkwo")

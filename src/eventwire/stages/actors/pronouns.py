@@ -9,9 +9,11 @@ A person's gender is read from the article itself, strongest evidence first:
 3. the pronouns the article uses in sentences where that person is the only one named
    before the pronoun ("Stein said she would ...").
 
-A pronoun goes to the nearest person mentioned before it (within three sentences) whose gender
-does not contradict it; a person whose gender is known to match is preferred over a nearer one
-whose gender is unknown. "They", "them" and "their" go to an organisation or group entity
+A pronoun goes to a person mentioned before it (within three sentences) whose gender does not
+contradict it: in the nearest sentence naming such a person, the one who is a clause's subject there,
+else the nearest mention (a subject pronoun continues the last subject: "Obama said history would judge
+Castro. ..., he added" is Obama). "She" prefers a person known to be a woman over a nearer one whose
+gender is unknown; "he" does not, since most persons named in political news are men. "They", "them" and "their" go to an organisation or group entity
 named in the plural or an armed group (ORG, NORP), named in the same or the previous sentence, when
 no plural noun or person's name stands between.
 """
@@ -142,6 +144,7 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> list[Entity]
     if persons:
         gender = gender_of(persons, text, tokens)
         mentions = sorted(((m, p) for p in persons for m in p.mentions), key=lambda item: item[0].start)
+        subjects = _subject_mentions(tokens, [m for m, _ in mentions])
         for token in tokens:
             low = token.text.casefold()
             if (low not in MALE_PRONOUNS and low not in FEMALE_PRONOUNS) or token.tag not in ("PRP", "PRP$"):
@@ -149,11 +152,13 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> list[Entity]
             if (token.start, token.end) in taken:
                 continue
             want = "m" if low in MALE_PRONOUNS else "f"
-            chosen = _choose_person(mentions, added, persons, sentence_of, token, gender, want)
+            chosen = _choose_person(mentions, added, persons, sentence_of, token, gender, want, subjects)
             if chosen is None or _nearer_person_noun(tokens, chosen, token, added[chosen.id]):
                 continue
             gender.setdefault(chosen.id, want)
             added[chosen.id].append(Span.of(text, token.start, token.end))
+            if token.dep in ("nsubj", "nsubjpass"):
+                subjects = subjects | {token.start}
     _plural_pronouns(entities, tokens, text, sentence_of, added, taken)
     out = []
     for entity in entities:
@@ -163,6 +168,15 @@ def resolve_pronouns(analysis: Analysis, entities: list[Entity]) -> list[Entity]
             entity = replace(entity, mentions=tuple(sorted(merged.values(), key=lambda m: (m.start, m.end))))
         out.append(entity)
     return out
+
+
+def _subject_mentions(tokens: tuple[Token, ...], mentions: list[Span]) -> frozenset[int]:
+    """Starts of the mentions that are (or hold) the subject of a clause."""
+    out = set()
+    for mention in mentions:
+        if any(t.dep in ("nsubj", "nsubjpass") for t in tokens_within(tokens, mention.start, mention.end)):
+            out.add(mention.start)
+    return frozenset(out)
 
 
 def _nearer_person_noun(tokens: tuple[Token, ...], person: Entity, pronoun: Token, extra: list[Span]) -> bool:
@@ -190,6 +204,7 @@ def _choose_person(
     token: Token,
     gender: dict[str, str],
     want: str,
+    subjects: frozenset[int],
 ) -> Entity | None:
     nearest: tuple[Span, Entity] | None = None
     nearest_known: tuple[Span, Entity] | None = None
@@ -209,9 +224,21 @@ def _choose_person(
             nearest_known = (mention, person)
     if nearest is None:
         return None
-    if nearest_known is not None and gender.get(nearest[1].id) is None:
+    if want == "f" and nearest_known is not None and gender.get(nearest[1].id) is None:
         return nearest_known[1]
-    return nearest[1]
+    # the subject of the nearest sentence naming a fitting person outranks a name in an object or a phrase
+    # ("Obama said history would judge Castro. ..., he added": he is Obama)
+    last = sentence_of.get(nearest[0].start)
+    subject: tuple[Span, Entity] | None = None
+    for mention, person in pool:
+        if mention.end > token.start or sentence_of.get(mention.start) != last or mention.start not in subjects:
+            continue
+        known = gender.get(person.id)
+        if known is not None and known != want:
+            continue
+        if subject is None or mention.start > subject[0].start:
+            subject = (mention, person)
+    return subject[1] if subject is not None else nearest[1]
 
 
 def _plural_pronouns(
