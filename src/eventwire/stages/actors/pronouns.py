@@ -13,9 +13,11 @@ A pronoun goes to a person mentioned before it (within three sentences) whose ge
 contradict it: in the nearest sentence naming such a person, the one who is a clause's subject there,
 else the nearest mention (a subject pronoun continues the last subject: "Obama said history would judge
 Castro. ..., he added" is Obama). "She" prefers a person known to be a woman over a nearer one whose
-gender is unknown; "he" does not, since most persons named in political news are men. "They", "them" and "their" go to an organisation or group entity
-named in the plural or an armed group (ORG, NORP), named in the same or the previous sentence, when
-no plural noun or person's name stands between.
+gender is unknown; "he" does not, since most persons named in political news are men.
+
+"They", "them" and "their" go to an organisation or group entity named in the plural or an armed group
+(ORG, NORP), named in the same or the previous sentence, when no plural noun or person's name stands
+between.
 """
 
 from __future__ import annotations
