@@ -235,3 +235,19 @@ def test_one_name_with_and_stays_one_side() -> None:
     others = tuple(e for e in analysis.entities if e.mentions[0].start >= end)
     events = code(replace(analysis, entities=(name, *others)))
     assert [keys(e)[1] for e in events] == ["BIH"]
+
+
+def test_a_withdrawal_acts_on_the_place_left_and_takes_the_codebook_counterparts() -> None:
+    # CAMEO 0874 "retreat or withdraw ... by pulling out armed forces"; the troops are what moves
+    (done,) = code(analyse("Serbia withdrew its soldiers from Kosovo on Friday."))
+    assert (done.cameo, *keys(done)[1:], done.modality) == ("0874", "SRB", "XKX", "asserted")
+    (left,) = code(analyse("Serbia withdrew from Kosovo."))
+    assert (left.cameo, *keys(left)[1:]) == ("0874", "SRB", "XKX")
+    assert code(analyse("Stoltenberg withdrew from the race.")) == ()
+    # announced, it is 0356 "express intent to de-escalate military engagement", and the expression happened
+    (intent,) = code(analyse("Serbia will withdraw its forces from Kosovo."))
+    assert (intent.cameo, *keys(intent)[1:], intent.modality) == ("0356", "SRB", "XKX", "asserted")
+    assert intent.modality_cue is not None and intent.rule.endswith(">intent")
+    # not done, 1246 "refuse to de-escalate military engagement"
+    (refused,) = code(analyse("Serbia did not withdraw its troops from Kosovo."))
+    assert (refused.cameo, *keys(refused)[1:]) == ("1246", "SRB", "XKX")

@@ -14,12 +14,15 @@ from eventwire.stages.coding.user_verbs import UserMatch, UserVerbs
 from eventwire.stages.coding.vocab import (
     ABSORBING_ROOTS,
     INTENT,
+    INTENT_BY_CODE,
     PLACE_TARGET_ROOTS,
     REFUSAL,
+    REFUSAL_BY_CODE,
     STATE_ACT_ROOTS,
     TEMPORAL_MARKS,
     TEMPORAL_PREPS,
     VERBAL_ROOTS,
+    counterpart,
 )
 from eventwire.syntax import REPORTING_VERBS, ParseTree
 
@@ -226,9 +229,9 @@ class Extractor(SideFinder):
         if cand.user is not None:
             pass  # the user's dictionary has its own numbering and says itself what planned acts are
         elif cand.modality == "planned" and cand.root in INTENT and not cand.nominal:
-            recode = INTENT[cand.root], "intent"
+            recode = counterpart(cand.pattern.code, INTENT_BY_CODE, INTENT), "intent"
         elif cand.modality == "negated" and cand.root in REFUSAL and not cand.nominal:
-            recode = REFUSAL[cand.root], "refusal"
+            recode = counterpart(cand.pattern.code, REFUSAL_BY_CODE, REFUSAL), "refusal"
         if recode is not None:
             code, why = recode
             cand.pattern = Pattern(
@@ -242,6 +245,8 @@ class Extractor(SideFinder):
             cand.rule = f"{cand.rule}>{why}"
         past = cand.modality in ("asserted", "negated") and not _future(self.tree, tok)
         cand.date = self.locator.date(tok, nominal=cand.nominal, past=past)
+        if recode is not None and recode[1] == "intent":
+            cand.modality = "asserted"  # the expression of intent is what happened; its cue says what is planned
         place = self.locator.place(tok)
         cand.place = place.id if place is not None else None
         if place is not None and place.country and not cand.reciprocal:

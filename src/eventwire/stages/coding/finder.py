@@ -20,6 +20,7 @@ from eventwire.stages.coding.vocab import (
     OBJECT_CONTROL_VERBS,
     TARGET_PREPS,
     VIOLENT_ROOTS,
+    WITHDRAWAL_VERBS,
 )
 from eventwire.syntax import RELATIVE_PRONOUNS, REPORTING_VERBS, ParseTree
 
@@ -203,6 +204,14 @@ class SideFinder:
         if self.tree.is_passive(trigger):
             for k in self.tree.children(trigger, "nsubjpass"):
                 return self.actors.resolve(k)
+        if trigger.lemma.lower() in WITHDRAWAL_VERBS:
+            # the object of a withdrawal is what moves, not the party acted on
+            for prep in self.tree.children(trigger, "prep"):
+                if prep.lemma.lower() in ("from", "out"):
+                    for obj in self.tree.children(prep, "pobj"):
+                        sides = [s for s in self.actors.resolve(obj) if any(s.codes)]
+                        if sides:
+                            return sides
         for k in self.tree.children(trigger, "dobj", "dative", "attr", "oprd"):
             sides = self.actors.resolve(k) or self._event_noun_targets(k, root) or self._elided(trigger, k)
             if sides:

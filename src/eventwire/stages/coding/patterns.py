@@ -13,7 +13,9 @@ from eventwire.syntax import RELATIVE_PRONOUNS, ParseTree
 
 TABLE = "event_patterns.tsv"
 KINDS = ("verb", "noun")
-CONDITIONS = ("obj", "prep", "prt", "sub", "subj", "pass", "act", "xcomp")
+CONDITIONS = ("obj", "prep", "prt", "sub", "subj", "pass", "act", "xcomp", "place")
+#: Entity types of a place named as a preposition's object ("withdraw from southern Lebanon").
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 #: word forms whose lexicon rows are remembered (the memory is emptied when full)
 ROWS_CACHE = 50_000
 
@@ -135,6 +137,11 @@ def holds(tree: ParseTree, tok: Token, name: str, values: frozenset[str]) -> boo
         return any(not values or k.lemma.lower() in values for k in tree.children(tok, "prt", "advmod"))
     if name == "xcomp":
         return any(not values or _lemma(k) in values for k in tree.children(tok, "xcomp", "ccomp"))
+    if name == "place":
+        return any(
+            (not values or k.lemma.lower() in values) and any(o.ent_type in PLACE_TYPES for o in _pobj_words(tree, k))
+            for k in tree.children(tok, "prep")
+        )
     if name == "subj":
         subjects = tree.children(tok, "nsubj", "csubj") if not tree.is_passive(tok) else []
         head = tree.head(tok)
@@ -152,6 +159,16 @@ def holds(tree: ParseTree, tok: Token, name: str, values: frozenset[str]) -> boo
             near.append(head)
         return any(_lemma(k) in values or k.text.lower() in values for k in near)
     return False
+
+
+def _pobj_words(tree: ParseTree, prep: Token) -> list[Token]:
+    """The object of a preposition with its compounds and conjuncts ("from southern Lebanon and Syria")."""
+    out = []
+    for obj in tree.children(prep, "pobj"):
+        for conj in tree.conjuncts(obj):
+            out.append(conj)
+            out.extend(tree.children(conj, "compound"))
+    return out
 
 
 def _lemma(tok: Token) -> str:
