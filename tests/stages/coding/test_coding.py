@@ -251,3 +251,9 @@ def test_a_withdrawal_acts_on_the_place_left_and_takes_the_codebook_counterparts
     # not done, 1246 "refuse to de-escalate military engagement"
     (refused,) = code(analyse("Serbia did not withdraw its troops from Kosovo."))
     assert (refused.cameo, *keys(refused)[1:]) == ("1246", "SRB", "XKX")
+
+
+def test_a_participle_on_the_object_names_whom_the_act_aims_at() -> None:
+    # "the sanctions imposed on Serbia": the participle restates the object's relation, its complement the party
+    events = code(analyse("NATO eased the sanctions imposed on Serbia."))
+    assert [keys(e) for e in events] == [("08", "NATO", "SRB")]

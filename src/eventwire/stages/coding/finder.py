@@ -316,6 +316,14 @@ class SideFinder:
                     sides = self._phrase_partner(obj, depth=depth - 1)
                 if sides:
                     return sides
+        if depth > 1:
+            # a participle on the object restates its relation ("lift the sanctions imposed on Iraq", "condemned
+            # the attacks carried out against civilians"): its complement names the same party
+            for clause in self.tree.children(noun, "acl"):
+                if clause.tag == "VBN":
+                    sides = self._phrase_partner(clause, depth=1)
+                    if sides:
+                        return sides
         return []
 
     def _by_agent(self, noun: Token) -> list[Side]:
