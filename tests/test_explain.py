@@ -31,11 +31,14 @@ def test_json_explains_each_event_with_its_evidence(tmp_path: Path) -> None:
     assert raid["disputed"] and raid["claimed_by"] is None
     assert raid["source"]["why"]
     detain = by_trigger["detain"]
-    assert detain["modality"] == {"value": "planned", "cue": "will", "span": detain["modality"]["span"]}
+    # announced, the detention is coded as the expression of intent that happened (CAMEO 137, a threat of
+    # repression): asserted, with the cue that says what is planned
+    assert detain["modality"] == {"value": "asserted", "cue": "will", "span": detain["modality"]["span"]}
+    assert detain["code"] == "137" and detain["rule"].endswith(">intent")
     assert detain["source"]["codes"]["cameo"] == "KENCOP"
     assert detain["sentence"]["text"].startswith("Police in Nairobi")
     assert TEXT[slice(*detain["trigger"]["span"])] == "detain"
-    assert detain["date"]["source"] is None or detain["date"]["source"] in ("clause", "sentence", "statement")
+    assert detain["date"]["source"] in (None, "clause", "sentence", "statement", "published")
 
 
 def test_terminal_view_names_rule_sides_modality_and_sources(tmp_path: Path) -> None:
