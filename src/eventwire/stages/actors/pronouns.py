@@ -208,39 +208,33 @@ def _choose_person(
     want: str,
     subjects: frozenset[int],
 ) -> Entity | None:
-    nearest: tuple[Span, Entity] | None = None
-    nearest_known: tuple[Span, Entity] | None = None
     pool = mentions + [(s, p) for p in persons for s in added[p.id]]
-    for mention, person in pool:
-        if mention.end > token.start:
-            continue
-        sent = sentence_of.get(mention.start)
-        if sent is not None and token.sent - sent > _SENTENCE_WINDOW:
-            continue
-        known = gender.get(person.id)
-        if known is not None and known != want:
-            continue
-        if nearest is None or mention.start > nearest[0].start:
-            nearest = (mention, person)
-        if known == want and (nearest_known is None or mention.start > nearest_known[0].start):
-            nearest_known = (mention, person)
-    if nearest is None:
+    fitting = [
+        (mention, person)
+        for mention, person in pool
+        if mention.end <= token.start
+        and not _too_far(sentence_of.get(mention.start), token.sent)
+        and gender.get(person.id, want) == want
+    ]
+    if not fitting:
         return None
-    if want == "f" and nearest_known is not None and gender.get(nearest[1].id) is None:
-        return nearest_known[1]
+
+    def latest(items: list[tuple[Span, Entity]]) -> Entity:
+        return max(items, key=lambda item: item[0].start)[1]
+
+    nearest = max(fitting, key=lambda item: item[0].start)
+    known = [item for item in fitting if gender.get(item[1].id) == want]
+    if want == "f" and known and gender.get(nearest[1].id) is None:
+        return latest(known)
     # the subject of the nearest sentence naming a fitting person outranks a name in an object or a phrase
     # ("Obama said history would judge Castro. ..., he added": he is Obama)
     last = sentence_of.get(nearest[0].start)
-    subject: tuple[Span, Entity] | None = None
-    for mention, person in pool:
-        if mention.end > token.start or sentence_of.get(mention.start) != last or mention.start not in subjects:
-            continue
-        known = gender.get(person.id)
-        if known is not None and known != want:
-            continue
-        if subject is None or mention.start > subject[0].start:
-            subject = (mention, person)
-    return subject[1] if subject is not None else nearest[1]
+    subject = [item for item in fitting if sentence_of.get(item[0].start) == last and item[0].start in subjects]
+    return latest(subject) if subject else nearest[1]
+
+
+def _too_far(sent: int | None, pronoun_sent: int) -> bool:
+    return sent is not None and pronoun_sent - sent > _SENTENCE_WINDOW
 
 
 def _plural_pronouns(

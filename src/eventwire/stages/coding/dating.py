@@ -68,6 +68,8 @@ class Locator:
         self.tree = tree
         self.published = published
         self._starts = [t.start for t in tree.tokens]
+        #: relative and participle clauses of the article, which date their own verb only
+        self._clauses = frozenset(t.i for t in tree.tokens if t.dep in ("relcl", "acl"))
         self.times: dict[int, list[tuple[int, str]]] = {}
         self.later: dict[str, str] = {}
         for time in times:
@@ -138,7 +140,7 @@ class Locator:
 
     def date_near(self, verb: Token) -> str | None:
         """The date attached to a verb's own clause, complements left out ("said on Monday that ...")."""
-        for tok in sorted(_adjuncts(self.tree, verb), key=lambda t: abs(t.i - verb.i)):
+        for tok in sorted(_adjuncts(self.tree, verb, self._clauses), key=lambda t: abs(t.i - verb.i)):
             values = self.times.get(tok.i)
             if values:
                 return values[0][1]
@@ -179,10 +181,9 @@ class Locator:
         return None
 
 
-def _adjuncts(tree: ParseTree, verb: Token) -> list[Token]:
-    """The verb and its subtree without clausal complements (the statement's own circumstances)."""
+def _adjuncts(tree: ParseTree, verb: Token, clauses: frozenset[int]) -> list[Token]:
+    """The verb and its subtree without clausal complements (the statement's own circumstances), nor the
+    relative and participle ``clauses`` inside its subject or object, which have their own time ("Trump, who
+    takes office in January, said ...")."""
     skip = {k.i for k in tree.children(verb, "ccomp", "xcomp", "parataxis", "conj", "advcl")}
-    # a relative or participle clause inside the subject or object has its own time ("Trump, who takes
-    # office in January, said ...")
-    skip.update(t.i for t in tree.tokens if t.dep in ("relcl", "acl") and t.i != verb.i)
-    return list(tree.subtree(verb, skip=frozenset(skip)))
+    return list(tree.subtree(verb, skip=frozenset(skip | (clauses - {verb.i}))))
